@@ -1,0 +1,23 @@
+// The registry of vendor adapters, in detection order.
+#include "ingest/adapter.h"
+
+namespace hk {
+
+std::unique_ptr<Adapter> make_zendesk_adapter();
+
+std::vector<std::unique_ptr<Adapter>> make_adapters() {
+  std::vector<std::unique_ptr<Adapter>> adapters;
+  adapters.push_back(make_zendesk_adapter());
+  return adapters;
+}
+
+std::string RecordContext::where() const {
+  std::string s(file);
+  if (!span) return s;
+  s += ", offset " + std::to_string(span->offset) + " (line " + std::to_string(span->line) + "), record #" +
+       std::to_string(span->index + 1);
+  if (!span->list_key.empty()) s += " of \"" + std::string(span->list_key) + "\"";
+  return s;
+}
+
+}  // namespace hk

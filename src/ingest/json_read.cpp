@@ -1,0 +1,85 @@
+#include "ingest/json_read.h"
+
+#include <charconv>
+#include <cmath>
+
+namespace hk {
+
+bool is_null(simdjson::ondemand::value v) {
+  bool null = false;
+  return !v.is_null().get(null) && null;
+}
+
+bool read_id(simdjson::ondemand::value v, std::string& out) {
+  out.clear();
+  simdjson::ondemand::json_type t;
+  if (v.type().get(t)) return false;
+  switch (t) {
+    case simdjson::ondemand::json_type::null:
+      return true;
+    case simdjson::ondemand::json_type::string: {
+      std::string_view s;
+      if (v.get_string().get(s)) return false;
+      out.assign(s);
+      return true;
+    }
+    case simdjson::ondemand::json_type::number: {
+      std::string_view raw = v.raw_json_token();
+      while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\n' || raw.back() == '\r' || raw.back() == '\t' ||
+                              raw.back() == ',' || raw.back() == '}' || raw.back() == ']'))
+        raw.remove_suffix(1);
+      out.assign(raw);
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+bool read_string(simdjson::ondemand::value v, std::string_view& out) {
+  out = {};
+  simdjson::ondemand::json_type t;
+  if (v.type().get(t)) return false;
+  if (t == simdjson::ondemand::json_type::null) return true;
+  if (t != simdjson::ondemand::json_type::string) return false;
+  return !v.get_string().get(out);
+}
+
+bool read_time(simdjson::ondemand::value v, int64_t& out, bool& no_offset) {
+  out = kNoTime;
+  no_offset = false;
+  simdjson::ondemand::json_type t;
+  if (v.type().get(t)) return false;
+  if (t == simdjson::ondemand::json_type::null) return true;
+  if (t == simdjson::ondemand::json_type::number) {
+    double d;
+    if (v.get_double().get(d) || !std::isfinite(d) || d < -62135596800.0 || d > 253402300799.0) return false;
+    // Epoch values in milliseconds are told apart by size (after the year 5138 in seconds).
+    out = static_cast<int64_t>(std::floor(d > 1e11 ? d / 1000 : d));
+    return true;
+  }
+  if (t != simdjson::ondemand::json_type::string) return false;
+  std::string_view s;
+  if (v.get_string().get(s)) return false;
+  if (s.empty()) return true;
+  ParsedTime p;
+  if (parse_iso8601(s, p) != TimeError::none) return false;
+  out = p.utc_seconds;
+  no_offset = !p.had_offset;
+  return true;
+}
+
+bool read_int(simdjson::ondemand::value v, int64_t& out, int64_t null_value) {
+  simdjson::ondemand::json_type t;
+  if (v.type().get(t)) return false;
+  if (t == simdjson::ondemand::json_type::null) return out = null_value, true;
+  if (t != simdjson::ondemand::json_type::number) return false;
+  double d;
+  if (v.get_double().get(d) || !std::isfinite(d) || std::fabs(d) > 9.0e15) return false;
+  out = static_cast<int64_t>(std::llround(d));
+  return true;
+}
+
+bool read_bool(simdjson::ondemand::value v, bool& out) { return !v.get_bool().get(out); }
+
+}  // namespace hk

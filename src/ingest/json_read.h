@@ -1,0 +1,23 @@
+// Small helpers for reading vendor JSON with simdjson On-Demand: ids that may be numbers or strings, timestamps, …
+#pragma once
+#include <string>
+#include <string_view>
+
+#include "ingest/simdjson_config.h"
+#include "time/timestamp.h"
+
+namespace hk {
+
+// Reads a number or string id as text into `out` (cleared first); null → empty. Returns false on another type.
+bool read_id(simdjson::ondemand::value v, std::string& out);
+// Reads a string (or null → empty). Returns false on another type.
+bool read_string(simdjson::ondemand::value v, std::string_view& out);
+// Reads an ISO-8601 string, epoch seconds (number) or null (→ kNoTime). Returns false on an unreadable value;
+// `no_offset` is set when the text had no zone offset.
+bool read_time(simdjson::ondemand::value v, int64_t& out, bool& no_offset);
+// Reads an integer (or null → `null_value`). Returns false on another type.
+bool read_int(simdjson::ondemand::value v, int64_t& out, int64_t null_value);
+bool read_bool(simdjson::ondemand::value v, bool& out);
+bool is_null(simdjson::ondemand::value v);
+
+}  // namespace hk

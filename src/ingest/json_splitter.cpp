@@ -1,0 +1,303 @@
+#include "ingest/json_splitter.h"
+
+#include <cstdio>
+#include <cstring>
+
+namespace hk {
+namespace {
+
+std::string describe_byte(unsigned char c) {
+  char buf[40];
+  if (c >= 0x20 && c < 0x7f) std::snprintf(buf, sizeof buf, "'%c'", c);
+  else std::snprintf(buf, sizeof buf, "byte 0x%02X", c);
+  return buf;
+}
+
+}  // namespace
+
+JsonSplitter::JsonSplitter(size_t max_record_bytes, size_t padding)
+    : max_record_bytes_(max_record_bytes), padding_(padding) {}
+
+bool JsonSplitter::is_list_key(std::string_view k) {
+  // Keys under which vendors put their records (reference/export-formats.md §7). Anything else is stepped over.
+  static const std::string_view kKeys[] = {
+      "tickets",  "users",    "audits",    "satisfaction_ratings", "ticket_metrics", "ticket_events", "comments",
+      "conversations", "data", "payload",  "orders",               "customers",      "surveys",       "responses",
+      "ratings",  "messages", "threads",   "contacts",             "records",        "items",         "results",
+      "csat_survey_responses", "agents",   "groups",               "organizations",  "answers",       "status_changes"};
+  for (std::string_view key : kKeys)
+    if (k == key) return true;
+  return false;
+}
+
+bool JsonSplitter::is_nested_container_key(std::string_view k) { return k == "_embedded" || k == "data"; }
+
+bool JsonSplitter::fail(uint64_t at, std::string message) {
+  if (!failed_) {
+    failed_ = true;
+    error_.offset = at;
+    error_.line = line_;
+    error_.message = std::move(message);
+  }
+  return false;
+}
+
+void JsonSplitter::start_record(const char* p, uint64_t at) {
+  in_record_ = true;
+  record_frame_ = frames_.size();
+  record_offset_ = at;
+  record_line_ = line_;
+  record_start_ = p;
+  carried_ = 0;
+  carry_.clear();
+  oversized_ = false;
+}
+
+void JsonSplitter::carry_tail() {
+  if (!in_record_) return;
+  const char* from = record_start_ ? record_start_ : chunk_begin_;
+  const size_t n = static_cast<size_t>(chunk_end_ - from);
+  record_start_ = nullptr;
+  if (oversized_) return;
+  if (carried_ + n > max_record_bytes_) {
+    oversized_ = true;  // keep scanning, stop buffering
+    carry_.clear();
+    carry_.shrink_to_fit();
+    carried_ += n;
+    return;
+  }
+  carry_.insert(carry_.end(), from, chunk_end_);
+  carried_ += n;
+}
+
+void JsonSplitter::emit_record(const char* record_end, const Callback& on_record) {
+  in_record_ = false;
+  RecordSpan span;
+  span.list_key = record_key_;
+  span.offset = record_offset_;
+  span.line = record_line_;
+  span.index = record_index_;
+  ++records_;
+  if (record_start_) {
+    span.size = static_cast<size_t>(record_end - record_start_);
+    const size_t readable = static_cast<size_t>(chunk_end_ - record_start_);
+    if (span.size > max_record_bytes_) {
+      span.data = nullptr;
+    } else if (readable >= span.size + padding_) {
+      span.data = record_start_;  // parse in place: the chunk holds the padding simdjson may read past the end
+      span.capacity = readable;
+    } else {
+      carry_.assign(record_start_, record_end);
+      carry_.resize(span.size + padding_, ' ');
+      span.data = carry_.data();
+      span.capacity = carry_.size();
+    }
+  } else {
+    const size_t tail = static_cast<size_t>(record_end - chunk_begin_);
+    span.size = carried_ + tail;
+    if (oversized_ || span.size > max_record_bytes_) {
+      span.data = nullptr;
+    } else {
+      carry_.insert(carry_.end(), chunk_begin_, record_end);
+      carry_.resize(span.size + padding_, ' ');
+      span.data = carry_.data();
+      span.capacity = carry_.size();
+    }
+  }
+  record_start_ = nullptr;
+  on_record(span);
+  carry_.clear();
+  carried_ = 0;
+  oversized_ = false;
+}
+
+bool JsonSplitter::open(char c, const char* p, uint64_t at) {
+  const char close = c == '{' ? '}' : ']';
+  if (frames_.empty()) {
+    started_ = true;
+    if (c == '[') {
+      frames_.push_back({kList, close});
+      paths_.emplace_back();
+      list_index_.push_back(0);
+      expect_element_ = true;
+    } else {
+      // A top-level object is a record (NDJSON line) until one of its keys shows it is a container.
+      start_record(p, at);
+      record_key_.clear();
+      record_index_ = top_level_index_++;
+      definite_record_ = false;
+      frames_.push_back({kMaybeRecord, close});
+      expect_key_ = true;
+    }
+    return true;
+  }
+  const Kind top = frames_.back().kind;
+  if (top == kList) {
+    if (!expect_element_) return fail(at, "missing ',' between array elements");
+    expect_element_ = false;
+    record_key_ = paths_.back();
+    record_index_ = list_index_.back()++;
+    start_record(p, at);
+    frames_.push_back({kRecord, close});
+    return true;
+  }
+  if (top == kContainer || top == kMaybeRecord) {
+    const bool may_convert = top == kContainer || !definite_record_;
+    const bool list = may_convert && c == '[' && is_list_key(value_key_);
+    const bool nested = may_convert && c == '{' && is_nested_container_key(value_key_);
+    if (list || nested) {
+      if (top == kMaybeRecord) {  // it was a container all along: drop what was buffered as a record
+        frames_.back().kind = kContainer;
+        in_record_ = false;
+        record_start_ = nullptr;
+        carry_.clear();
+        carried_ = 0;
+        --top_level_index_;
+        paths_.emplace_back();
+        list_index_.push_back(0);
+      }
+      saw_container_ = true;
+      std::string path = paths_.back().empty() ? value_key_ : paths_.back() + "." + value_key_;
+      frames_.push_back({list ? kList : kContainer, close});
+      paths_.push_back(std::move(path));
+      list_index_.push_back(0);
+      if (list) expect_element_ = true;
+      else expect_key_ = true;
+      return true;
+    }
+    frames_.push_back({top == kMaybeRecord ? kRecord : kSkip, close});
+    return true;
+  }
+  frames_.push_back({top, close});  // inside a record or a skipped value
+  return true;
+}
+
+bool JsonSplitter::close(char c, const char* p, uint64_t at, const Callback& on_record) {
+  if (frames_.empty()) return fail(at, "unexpected " + describe_byte(static_cast<unsigned char>(c)) + " outside any value");
+  const Frame f = frames_.back();
+  if (f.close != c)
+    return fail(at, std::string("mismatched '") + c + "' (expected '" + f.close + "')");
+  frames_.pop_back();
+  if (f.kind == kContainer || f.kind == kList) {
+    paths_.pop_back();
+    list_index_.pop_back();
+    if (!frames_.empty()) {
+      const Kind top = frames_.back().kind;
+      if (top == kList) expect_element_ = false;
+    }
+    return true;
+  }
+  if (in_record_ && frames_.size() == record_frame_) emit_record(p + 1, on_record);
+  return true;
+}
+
+bool JsonSplitter::feed(const char* data, size_t size, const Callback& on_record) {
+  if (failed_) return false;
+  chunk_begin_ = data;
+  chunk_end_ = data + size;
+  chunk_offset_ = offset_;
+  const char* p = data;
+  const char* end = data + size;
+  while (p < end) {
+    if (in_string_) {
+      // Fast path through string bodies: only '"' and '\\' matter.
+      if (escape_) {
+        escape_ = false;
+        ++p;
+        continue;
+      }
+      while (p < end) {
+        const char ch = *p;
+        if (ch == '\\') {
+          if (p + 1 < end) { p += 2; continue; }
+          escape_ = true;
+          ++p;
+          break;
+        }
+        if (ch == '"') break;
+        if (capturing_key_ && key_.size() < 64) key_.push_back(ch);
+        ++p;
+      }
+      if (p < end && *p == '"' && !escape_) {
+        in_string_ = false;
+        if (capturing_key_) {
+          capturing_key_ = false;
+          expect_key_ = false;
+          // A top-level object with its own "id" is a record (an NDJSON ticket with "messages":[…]), never a page.
+          if (key_ == "id" && frames_.size() == 1 && frames_.back().kind == kMaybeRecord) definite_record_ = true;
+        }
+        ++p;
+      }
+      continue;
+    }
+    const char c = *p;
+    const uint64_t at = chunk_offset_ + static_cast<uint64_t>(p - data);
+    switch (c) {
+      case ' ': case '\t': case '\r':
+        break;
+      case '\n':
+        ++line_;
+        break;
+      case '"':
+        if (frames_.empty()) return fail(at, "expected '{' or '[' but found a string: this is not a JSON export");
+        in_string_ = true;
+        if ((frames_.back().kind == kContainer || frames_.back().kind == kMaybeRecord) && expect_key_) {
+          capturing_key_ = true;
+          key_.clear();
+        } else if (frames_.back().kind == kList && expect_element_) {
+          expect_element_ = false;
+          ++non_object_;
+          ++list_index_.back();
+        }
+        break;
+      case ':':
+        if (!frames_.empty() && (frames_.back().kind == kContainer || frames_.back().kind == kMaybeRecord))
+          value_key_ = key_;
+        break;
+      case ',':
+        if (frames_.empty()) return fail(at, "unexpected ',' outside any value");
+        if (frames_.back().kind == kContainer || frames_.back().kind == kMaybeRecord) expect_key_ = true;
+        else if (frames_.back().kind == kList) expect_element_ = true;
+        break;
+      case '{': case '[':
+        if (!open(c, p, at)) return false;
+        break;
+      case '}': case ']':
+        if (!close(c, p, at, on_record)) return false;
+        break;
+      default:
+        if (frames_.empty()) {
+          const unsigned char b = static_cast<unsigned char>(c);
+          if (at == 0 && b == 0xEF) {  // UTF-8 byte order mark: allowed, skipped
+            had_bom_ = true;
+            break;
+          }
+          if (had_bom_ && (at == 1 || at == 2) && (b == 0xBB || b == 0xBF)) break;
+          return fail(at, "expected '{' or '[' but found " + describe_byte(b) + ": this is not a JSON export");
+        }
+        if (frames_.back().kind == kList && expect_element_) {  // a scalar element: counted, not a record
+          expect_element_ = false;
+          ++non_object_;
+          ++list_index_.back();
+        }
+        break;
+    }
+    ++p;
+  }
+  offset_ += size;
+  carry_tail();
+  return true;
+}
+
+bool JsonSplitter::finish() {
+  if (failed_) return false;
+  if (in_string_ || !frames_.empty()) {
+    std::string where = in_record_ ? "inside a record that starts at offset " + std::to_string(record_offset_)
+                                   : "inside the enclosing " + std::string(frames_.empty() ? "string" : "array or object");
+    return fail(offset_, "the file ends " + where + ": it looks truncated");
+  }
+  if (!started_) return fail(offset_, offset_ == 0 ? "the file is empty" : "the file holds no JSON value");
+  return true;
+}
+
+}  // namespace hk

@@ -1,0 +1,471 @@
+// Zendesk Support exports (reference/export-formats.md §1): incremental ticket pages (cursor and time-based), JSONL with
+// one ticket a line, side-loaded `users` (roles tell agents from customers), embedded `metric_set`, `ticket_audits`
+// (comments and status history) and legacy `satisfaction_ratings`.
+#include <string>
+#include <vector>
+
+#include "ingest/adapter.h"
+#include "ingest/json_read.h"
+
+namespace hk {
+namespace {
+
+using simdjson::ondemand::object;
+using simdjson::ondemand::value;
+
+Channel map_channel(std::string_view via) {
+  if (via == "email" || via == "mail") return Channel::email;
+  if (via == "web" || via == "web_form" || via == "web_widget" || via == "help_center") return Channel::web_form;
+  if (via == "native_messaging" || via == "chat" || via == "web_messaging" || via == "mobile_sdk" ||
+      via == "sunshine_conversations_api" || via == "messaging" || via == "chat_transcript")
+    return Channel::chat;
+  if (via == "voice" || via == "phone" || via == "phone_call_inbound" || via == "phone_call_outbound") return Channel::voice;
+  if (via == "sms" || via == "text") return Channel::sms;
+  if (via == "api") return Channel::api;
+  if (via == "twitter" || via == "facebook" || via == "instagram" || via == "whatsapp" || via == "any_channel" ||
+      via == "line" || via == "wechat" || via == "telegram")
+    return Channel::social;
+  return Channel::other;
+}
+
+bool map_status(std::string_view s, Status& out) {
+  if (s == "new") out = Status::new_;
+  else if (s == "open") out = Status::open;
+  else if (s == "pending") out = Status::pending;
+  else if (s == "hold") out = Status::on_hold;
+  else if (s == "solved") out = Status::resolved;
+  else if (s == "closed") out = Status::closed;
+  else if (s == "deleted") out = Status::deleted;
+  else return false;
+  return true;
+}
+
+AuthorKind map_role(std::string_view role) {
+  if (role == "agent" || role == "admin") return AuthorKind::agent;
+  if (role == "end-user") return AuthorKind::customer;
+  return AuthorKind::unknown;
+}
+
+// Zendesk's own author for triggers and automations.
+constexpr std::string_view kSystemAuthor = "-1";
+
+bool fail(RecordError& e, std::string_view ticket, std::string message) {
+  e.ticket.assign(ticket);
+  e.message = std::move(message);
+  return false;
+}
+
+// `{"calendar": 45, "business": 45}` in minutes → seconds.
+bool read_minutes(value v, int64_t& calendar_s, int64_t* business_s) {
+  calendar_s = kNoTime;
+  if (is_null(v)) return true;
+  object o;
+  if (v.get_object().get(o)) return false;
+  for (auto f : o) {
+    std::string_view k;
+    value x;
+    if (f.unescaped_key().get(k) || f.value().get(x)) return false;
+    int64_t m;
+    if (k == "calendar") {
+      if (!read_int(x, m, kNoTime)) return false;
+      calendar_s = m == kNoTime ? kNoTime : m * 60;
+    } else if (k == "business" && business_s) {
+      if (!read_int(x, m, kNoTime)) return false;
+      *business_s = m == kNoTime ? kNoTime : m * 60;
+    }
+  }
+  return true;
+}
+
+bool read_metric_set(value v, VendorMetrics& m) {
+  if (is_null(v)) return true;
+  object o;
+  if (v.get_object().get(o)) return false;
+  int64_t reply_seconds = kNoTime;
+  for (auto f : o) {
+    std::string_view k;
+    value x;
+    if (f.unescaped_key().get(k) || f.value().get(x)) return false;
+    int64_t n;
+    bool no_offset;
+    if (k == "reply_time_in_minutes") {
+      if (!read_minutes(x, m.first_reply_s, &m.first_reply_business_s)) return false;
+    } else if (k == "reply_time_in_seconds") {  // messaging tickets carry the exact seconds
+      if (!read_minutes(x, reply_seconds, nullptr)) return false;
+      if (reply_seconds != kNoTime) reply_seconds /= 60;
+    } else if (k == "first_resolution_time_in_minutes") {
+      if (!read_minutes(x, m.first_resolution_s, nullptr)) return false;
+    } else if (k == "full_resolution_time_in_minutes") {
+      if (!read_minutes(x, m.full_resolution_s, &m.full_resolution_business_s)) return false;
+    } else if (k == "replies") {
+      if (!read_int(x, n, -1)) return false;
+      m.replies = static_cast<int32_t>(n);
+    } else if (k == "reopens") {
+      if (!read_int(x, n, -1)) return false;
+      m.reopens = static_cast<int32_t>(n);
+    } else if (k == "solved_at") {
+      if (!read_time(x, m.solved_at, no_offset)) return false;
+    }
+  }
+  if (reply_seconds != kNoTime) m.first_reply_s = reply_seconds;
+  return true;
+}
+
+// Legacy CSAT score → rating row; false when there is nothing to record ("unoffered").
+bool map_score(std::string_view score, RatingRow& r) {
+  r.scale = RatingScale::good_bad;
+  if (score == "good") r.value = 1, r.answered = true;
+  else if (score == "bad") r.value = 0, r.answered = true;
+  else if (score == "offered") r.value = 0, r.answered = false;
+  else return false;
+  return true;
+}
+
+class ZendeskAdapter final : public Adapter {
+ public:
+  std::string_view vendor() const override { return "zendesk"; }
+
+  int detect(const RecordProbe& p) const override {
+    if (p.list_key == "audits" || (p.has("ticket_id") && p.has("events") && p.has("author_id"))) return 90;
+    if (p.list_key == "satisfaction_ratings" && p.has("score")) return 90;
+    if (p.has("via") && p.has("created_at") && (p.has("requester_id") || p.has("metric_set") || p.has("submitter_id")))
+      return 95;
+    if (p.list_key == "users" && p.has("role")) return 60;
+    if (p.list_key == "" && p.has("role") && p.has("email")) return 40;
+    return 0;
+  }
+
+  std::string_view role_of(const RecordProbe& p) const override {
+    if (p.list_key == "audits" || p.has("events")) return "audits";
+    if (p.list_key == "satisfaction_ratings" || (p.has("score") && p.has("ticket_id"))) return "satisfaction_ratings";
+    if (p.list_key == "users" || (p.has("role") && !p.has("via"))) return "users";
+    return "tickets";
+  }
+
+  bool ingest(object record, const RecordContext& ctx, Dataset& data, RecordError& error) override {
+    std::string_view key = ctx.span->list_key;
+    if (key == "tickets") return ingest_ticket(record, ctx, data, error);
+    if (key == "users") return ingest_user(record, data, error);
+    if (key == "audits") return ingest_audit(record, ctx, data, error);
+    if (key == "satisfaction_ratings") return ingest_rating(record, data, error);
+    if (key.empty()) {
+      // JSONL / bare arrays: what a record is shows in its keys. Look at them, then read it for real.
+      RecordProbe probe;
+      if (!probe_keys(record, probe)) return fail(error, "", "the record is not a valid JSON object");
+      if (record.reset().error()) return fail(error, "", "the record could not be re-read");
+      std::string_view role = role_of(probe);
+      if (role == "audits") return ingest_audit(record, ctx, data, error);
+      if (role == "satisfaction_ratings") return ingest_rating(record, data, error);
+      if (role == "users") return ingest_user(record, data, error);
+      return ingest_ticket(record, ctx, data, error);
+    }
+    return true;  // another side-load (groups, organizations, …): nothing a KPI needs
+  }
+
+ private:
+  static bool probe_keys(object record, RecordProbe& probe) {
+    for (auto f : record) {
+      std::string_view k;
+      if (f.unescaped_key().get(k)) return false;
+      probe.keys.emplace_back(k);
+    }
+    return true;
+  }
+
+  bool ingest_ticket(object record, const RecordContext& ctx, Dataset& data, RecordError& error) {
+    TicketRow row;
+    tags_.clear();
+    id_.clear();
+    assignee_.clear();
+    requester_.clear();
+    via_channel_.clear();
+    rating_id_.clear();
+    std::string_view status_text;
+    bool no_offset = false, any_no_offset = false;
+    bool has_created = false;
+    RatingRow rating;
+    bool has_rating = false;
+    for (auto f : record) {
+      std::string_view k;
+      value v;
+      if (f.unescaped_key().get(k) || f.value().get(v)) return fail(error, id_, "the ticket is not valid JSON");
+      if (k == "id") {
+        if (!read_id(v, id_) || id_.empty()) return fail(error, "", "the ticket's \"id\" is missing or not a number");
+      } else if (k == "created_at") {
+        has_created = true;
+        if (!read_time(v, row.created_at, no_offset))
+          return fail(error, id_, "\"created_at\" is not a valid timestamp");
+        any_no_offset |= no_offset;
+      } else if (k == "updated_at") {
+        if (!read_time(v, row.updated_at, no_offset)) row.updated_at = kNoTime;
+      } else if (k == "status") {
+        if (!read_string(v, status_text)) return fail(error, id_, "\"status\" is not a string");
+      } else if (k == "via") {
+        if (!read_via(v, via_channel_)) return fail(error, id_, "\"via\" is not an object");
+        row.raw_channel = via_channel_;
+      } else if (k == "subject") {
+        read_string(v, row.subject);
+      } else if (k == "assignee_id") {
+        if (!read_id(v, assignee_)) return fail(error, id_, "\"assignee_id\" is not an id");
+      } else if (k == "requester_id") {
+        if (!read_id(v, requester_)) return fail(error, id_, "\"requester_id\" is not an id");
+      } else if (k == "tags") {
+        simdjson::ondemand::array a;
+        if (!is_null(v)) {
+          if (v.get_array().get(a)) return fail(error, id_, "\"tags\" is not an array");
+          for (auto t : a) {
+            std::string_view tag;
+            if (t.get_string().get(tag)) return fail(error, id_, "a tag is not a string");
+            tags_.push_back(tag);
+          }
+        }
+      } else if (k == "support_type") {
+        std::string_view st;
+        if (read_string(v, st) && st == "ai_agent") row.flags |= kBotHandled;
+      } else if (k == "metric_set") {
+        if (!read_metric_set(v, row.vendor)) return fail(error, id_, "\"metric_set\" is malformed");
+      } else if (k == "satisfaction_rating") {
+        has_rating = read_ticket_rating(v, rating);
+      }
+    }
+    if (id_.empty()) return fail(error, "", "the ticket has no \"id\"");
+    if (!has_created || row.created_at == kNoTime) return fail(error, id_, "the ticket has no \"created_at\"");
+    row.id = id_;
+    if (!map_status(status_text, row.status)) {
+      row.status = Status::unknown;
+      data.quality.warn("unknown_status",
+                        ctx.where() + ": ticket " + id_ + " has status \"" + std::string(status_text) +
+                            "\", which Zendesk does not define; it counts in volume but not as open or resolved",
+                        id_);
+    }
+    row.raw_status = status_text;
+    row.channel = map_channel(row.raw_channel);
+    row.assignee = assignee_;
+    row.requester = requester_;
+    row.tags = &tags_;
+    if (any_no_offset)
+      data.quality.warn("time_without_offset",
+                        ctx.where() + ": ticket " + id_ + " has a timestamp without a zone offset; it was read as UTC",
+                        id_);
+    data.add_ticket(row);
+    if (has_rating) {
+      rating.ticket = id_;
+      data.add_rating(rating);
+    }
+    return true;
+  }
+
+  // The ticket's own `satisfaction_rating` has no timestamp: used when no rating file or audit event says more.
+  bool read_ticket_rating(value v, RatingRow& r) {
+    if (is_null(v)) return false;
+    object o;
+    if (v.get_object().get(o)) return false;
+    std::string_view score;
+    for (auto f : o) {
+      std::string_view k;
+      value x;
+      if (f.unescaped_key().get(k) || f.value().get(x)) return false;
+      if (k == "score") read_string(x, score);
+      else if (k == "id") read_id(x, rating_id_);
+    }
+    r.rating_id = rating_id_;
+    return map_score(score, r);
+  }
+
+  bool read_via(value v, std::string& channel, std::string* rel = nullptr) {
+    channel.clear();
+    if (rel) rel->clear();
+    if (is_null(v)) return true;
+    object o;
+    if (v.get_object().get(o)) return false;
+    for (auto f : o) {
+      std::string_view k;
+      value x;
+      if (f.unescaped_key().get(k) || f.value().get(x)) return false;
+      if (k == "channel") {
+        if (!read_id(x, channel)) return false;  // a string, or a numeric via id in old exports
+      } else if (k == "source" && rel) {
+        object s;
+        if (x.get_object().get(s)) continue;
+        for (auto sf : s) {
+          std::string_view sk;
+          value sv;
+          if (sf.unescaped_key().get(sk) || sf.value().get(sv)) return false;
+          if (sk == "rel") {
+            std::string_view r;
+            if (read_string(sv, r)) rel->assign(r);
+          }
+        }
+      }
+    }
+    return true;
+  }
+
+  bool ingest_user(object record, Dataset& data, RecordError& error) {
+    UserRow row;
+    user_id_.clear();
+    for (auto f : record) {
+      std::string_view k;
+      value v;
+      if (f.unescaped_key().get(k) || f.value().get(v)) return fail(error, "", "the user record is not valid JSON");
+      if (k == "id") {
+        if (!read_id(v, user_id_)) return fail(error, "", "the user's \"id\" is not an id");
+      } else if (k == "name") {
+        read_string(v, row.name);
+      } else if (k == "email") {
+        read_string(v, row.email);
+      } else if (k == "role") {
+        std::string_view role;
+        read_string(v, role);
+        row.kind = map_role(role);
+      }
+    }
+    if (user_id_.empty()) return fail(error, "", "a user has no \"id\"");
+    row.id = user_id_;
+    data.add_user(row);
+    return true;
+  }
+
+  struct AuditEvent {
+    std::string_view type, field, value, previous, score;
+    std::string id, author, assignee;
+    bool is_public = true;
+    int64_t at = kNoTime;
+  };
+
+  bool ingest_audit(object record, const RecordContext& ctx, Dataset& data, RecordError& error) {
+    audit_events_.clear();
+    std::string ticket, audit_id, author;
+    int64_t at = kNoTime;
+    bool no_offset = false;
+    std::string via_channel, via_rel;
+    for (auto f : record) {
+      std::string_view k;
+      value v;
+      if (f.unescaped_key().get(k) || f.value().get(v)) return fail(error, ticket, "the audit is not valid JSON");
+      if (k == "ticket_id") {
+        if (!read_id(v, ticket)) return fail(error, "", "the audit's \"ticket_id\" is not an id");
+      } else if (k == "id") {
+        read_id(v, audit_id);
+      } else if (k == "created_at") {
+        if (!read_time(v, at, no_offset)) return fail(error, ticket, "the audit's \"created_at\" is not a valid timestamp");
+      } else if (k == "author_id") {
+        if (!read_id(v, author)) return fail(error, ticket, "the audit's \"author_id\" is not an id");
+      } else if (k == "via") {
+        if (!read_via(v, via_channel, &via_rel)) return fail(error, ticket, "the audit's \"via\" is not an object");
+      } else if (k == "events") {
+        simdjson::ondemand::array a;
+        if (v.get_array().get(a)) return fail(error, ticket, "the audit's \"events\" is not an array");
+        for (auto e : a) {
+          object eo;
+          if (e.get_object().get(eo)) return fail(error, ticket, "an audit event is not an object");
+          AuditEvent ev;
+          for (auto ef : eo) {
+            std::string_view ek;
+            value ex;
+            if (ef.unescaped_key().get(ek) || ef.value().get(ex)) return fail(error, ticket, "an audit event is not valid JSON");
+            if (ek == "type") read_string(ex, ev.type);
+            else if (ek == "field_name") read_string(ex, ev.field);
+            else if (ek == "value") read_string(ex, ev.value);
+            else if (ek == "previous_value") read_string(ex, ev.previous);
+            else if (ek == "score") read_string(ex, ev.score);
+            else if (ek == "author_id") read_id(ex, ev.author);
+            else if (ek == "assignee_id") read_id(ex, ev.assignee);
+            else if (ek == "id") read_id(ex, ev.id);
+            else if (ek == "public") read_bool(ex, ev.is_public);
+            else if (ek == "created_at") read_time(ex, ev.at, no_offset);
+          }
+          audit_events_.push_back(std::move(ev));
+        }
+      }
+    }
+    if (ticket.empty()) return fail(error, "", "the audit has no \"ticket_id\"");
+    if (at == kNoTime) return fail(error, ticket, "the audit has no \"created_at\"");
+    // Triggers and automations act as the system user (-1) or through a rule (G8: never a reply).
+    const bool automated = author == kSystemAuthor || via_channel == "rule";
+    for (const AuditEvent& ev : audit_events_) {
+      const int64_t when = ev.at != kNoTime ? ev.at : at;
+      if (ev.type == "Comment" || ev.type == "VoiceComment") {
+        MessageRow m;
+        m.ticket = ticket;
+        m.message_id = ev.id;
+        m.at = when;
+        m.author = ev.author.empty() ? std::string_view(author) : std::string_view(ev.author);
+        m.kind = (automated || m.author == kSystemAuthor) ? AuthorKind::bot : AuthorKind::unknown;
+        m.is_public = ev.is_public;
+        data.add_message(m);
+      } else if ((ev.type == "Create" || ev.type == "Change") && ev.field == "status") {
+        StatusChangeRow s;
+        s.ticket = ticket;
+        s.event_id = ev.id;
+        s.at = when;
+        if (!map_status(ev.value, s.to)) {
+          data.quality.warn("unknown_status",
+                            ctx.where() + ": ticket " + ticket + " changes to status \"" + std::string(ev.value) +
+                                "\", which Zendesk does not define; the change is ignored",
+                            ticket);
+          continue;
+        }
+        if (!ev.previous.empty() && !map_status(ev.previous, s.from)) s.from = Status::unknown;
+        s.author = author;
+        s.author_kind = automated ? AuthorKind::bot : AuthorKind::unknown;
+        data.add_status_change(s);
+      } else if (ev.type == "SatisfactionRating") {
+        RatingRow r;
+        if (!map_score(ev.score, r)) continue;
+        r.ticket = ticket;
+        r.rating_id = ev.id;
+        r.at = when;
+        r.agent = ev.assignee;
+        data.add_rating(r);
+      }
+    }
+    return true;
+  }
+
+  bool ingest_rating(object record, Dataset& data, RecordError& error) {
+    RatingRow r;
+    std::string ticket, id, agent;
+    std::string_view score;
+    int64_t created = kNoTime, updated = kNoTime;
+    bool no_offset;
+    for (auto f : record) {
+      std::string_view k;
+      value v;
+      if (f.unescaped_key().get(k) || f.value().get(v)) return fail(error, ticket, "the rating is not valid JSON");
+      if (k == "ticket_id") {
+        if (!read_id(v, ticket)) return fail(error, "", "the rating's \"ticket_id\" is not an id");
+      } else if (k == "id") {
+        read_id(v, id);
+      } else if (k == "score") {
+        read_string(v, score);
+      } else if (k == "assignee_id") {
+        read_id(v, agent);
+      } else if (k == "created_at") {
+        if (!read_time(v, created, no_offset)) return fail(error, ticket, "the rating's \"created_at\" is not a timestamp");
+      } else if (k == "updated_at") {
+        if (!read_time(v, updated, no_offset)) updated = kNoTime;
+      }
+    }
+    if (ticket.empty()) return fail(error, "", "the rating has no \"ticket_id\"");
+    if (!map_score(score, r)) return true;  // unoffered: nothing to count
+    r.ticket = ticket;
+    r.rating_id = id;
+    // A rating changed later carries the change time in updated_at (1.13: keep the latest).
+    r.at = updated != kNoTime ? updated : created;
+    r.agent = agent;
+    data.add_rating(r);
+    return true;
+  }
+
+  // Reused between records so the hot path does not allocate.
+  std::string id_, assignee_, requester_, via_channel_, rating_id_, user_id_;
+  std::vector<std::string_view> tags_;
+  std::vector<AuditEvent> audit_events_;
+};
+
+}  // namespace
+
+std::unique_ptr<Adapter> make_zendesk_adapter() { return std::make_unique<ZendeskAdapter>(); }
+
+}  // namespace hk

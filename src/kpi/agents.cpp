@@ -1,0 +1,84 @@
+// 1.12 Tickets closed per agent: "tickets_resolved" = unique tickets whose final resolution is in the period, credited to
+// the resolver of that final resolution; "resolutions" = every resolution event in the period (a reopen and re-solve
+// counts twice). Bot and automation resolutions go to the pseudo-agent "Automation". Context columns: replies sent,
+// FRT of the tickets the agent answered first, CSAT of ratings attributed to the agent (or the assignee), one-touch rate.
+#include <algorithm>
+#include <map>
+
+#include "kpi/kpis.h"
+
+namespace hk {
+namespace {
+
+struct AgentRow {
+  uint64_t tickets_resolved = 0, resolutions = 0, replies = 0, csat_n = 0, csat_satisfied = 0;
+  uint64_t one_touch = 0, touched_resolved = 0;
+  std::vector<double> frt;
+};
+
+}  // namespace
+
+json tickets_per_agent(const Scope& scope) {
+  const Dataset& d = scope.data;
+  std::map<uint32_t, AgentRow> rows;
+  // Every known agent is listed, even with nothing in the period.
+  for (const auto& [id, user] : d.users)
+    if (user.kind == AuthorKind::agent) rows[id];
+  for (uint32_t t = 0; t < d.ticket_count(); ++t) {
+    if (!scope.ticket(t)) continue;
+    const TicketFacts& f = scope.facts.tickets[t];
+    if (f.final_resolved_at != kNoTime && scope.in_period(f.final_resolved_at) && f.resolver != kNoString) {
+      AgentRow& r = rows[f.resolver];
+      ++r.tickets_resolved;
+      if (f.replies > 0) {
+        ++r.touched_resolved;
+        if (f.replies == 1) ++r.one_touch;
+      }
+    }
+    if (f.first_reply_s != kNoTime && f.first_reply_agent != kNoString && scope.in_period(f.first_reply_at))
+      rows[f.first_reply_agent].frt.push_back(static_cast<double>(f.first_reply_s));
+  }
+  for (const ResolutionEvent& e : scope.facts.resolutions)
+    if (scope.ticket(e.ticket) && scope.in_period(e.at) && e.agent != kNoString) ++rows[e.agent].resolutions;
+  for (const ReplyEvent& e : scope.facts.replies)
+    if (scope.ticket(e.ticket) && scope.in_period(e.at) && e.agent != kNoString) ++rows[e.agent].replies;
+  for (const Rating& r : d.ratings) {
+    if (!r.answered || !scope.ticket(r.ticket) || !scope.in_period(rating_anchor(scope, r))) continue;
+    const uint32_t agent = r.agent != kNoString ? r.agent : d.assignee[r.ticket];
+    if (agent == kNoString) continue;
+    AgentRow& row = rows[agent];
+    ++row.csat_n;
+    if (is_satisfied(r)) ++row.csat_satisfied;
+  }
+  json out = json::array();
+  for (auto& [id, r] : rows) {
+    json a;
+    const bool automation = id == kAutomationAgent;
+    a["id"] = automation ? "automation" : std::string(d.text(id));
+    std::string_view name;
+    if (!automation) {
+      auto u = d.users.find(id);
+      if (u != d.users.end()) name = d.text(u->second.name);
+    }
+    a["name"] = automation ? "Automation" : name.empty() ? std::string(d.text(id)) : std::string(name);
+    a["is_automation"] = automation;
+    a["tickets_resolved"] = r.tickets_resolved;
+    a["resolutions"] = r.resolutions;
+    a["replies"] = r.replies;
+    const Summary frt = summarize(r.frt);
+    a["first_response_time"] = {{"n", frt.n}, {"median", frt.median ? json(*frt.median) : json(nullptr)}};
+    a["csat"] = {{"n", r.csat_n},
+                 {"score", r.csat_n ? json(static_cast<double>(r.csat_satisfied) / static_cast<double>(r.csat_n))
+                                    : json(nullptr)}};
+    a["one_touch_rate"] =
+        r.touched_resolved ? json(static_cast<double>(r.one_touch) / static_cast<double>(r.touched_resolved)) : json(nullptr);
+    out.push_back(std::move(a));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const json& x, const json& y) {
+    if (x["tickets_resolved"] != y["tickets_resolved"]) return x["tickets_resolved"].get<uint64_t>() > y["tickets_resolved"].get<uint64_t>();
+    return x["name"].get<std::string>() < y["name"].get<std::string>();
+  });
+  return out;
+}
+
+}  // namespace hk

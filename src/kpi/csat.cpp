@@ -1,0 +1,89 @@
+// 1.13 CSAT: one rating per ticket (the latest); score = satisfied / answered, where satisfied is good on good/bad,
+// 4–5 on 1–5, 3 on 1–3, 2 on 1–2, 9–10 on 1–10, "great" on great/okay/not good. The mean is given only for a single
+// numeric scale. Response rate = answered / offered, when the export says which surveys were offered.
+// Anchored on the rating's time (else the ticket's resolution, else its creation).
+#include <map>
+
+#include "kpi/kpis.h"
+
+namespace hk {
+namespace {
+
+std::string value_label(const Rating& r) {
+  switch (r.scale) {
+    case RatingScale::good_bad: return r.value ? "good" : "bad";
+    case RatingScale::great_okay_bad: return r.value >= 3 ? "great" : r.value == 2 ? "okay" : "not_good";
+    default: return std::to_string(r.value);
+  }
+}
+
+const char* scale_name(RatingScale s) {
+  switch (s) {
+    case RatingScale::good_bad: return "good_bad";
+    case RatingScale::one_to_five: return "1-5";
+    case RatingScale::one_to_three: return "1-3";
+    case RatingScale::one_to_two: return "1-2";
+    case RatingScale::one_to_ten: return "1-10";
+    case RatingScale::great_okay_bad: return "great_okay_not_good";
+  }
+  return "";
+}
+
+}  // namespace
+
+bool is_satisfied(const Rating& r) {
+  switch (r.scale) {
+    case RatingScale::good_bad: return r.value == 1;
+    case RatingScale::one_to_five: return r.value >= 4;
+    case RatingScale::one_to_three: return r.value >= 3;
+    case RatingScale::one_to_two: return r.value >= 2;
+    case RatingScale::one_to_ten: return r.value >= 9;
+    case RatingScale::great_okay_bad: return r.value >= 3;
+  }
+  return false;
+}
+
+int64_t rating_anchor(const Scope& scope, const Rating& r) {
+  if (r.at != kNoTime) return r.at;
+  const TicketFacts& f = scope.facts.tickets[r.ticket];
+  if (f.final_resolved_at != kNoTime) return f.final_resolved_at;
+  return scope.data.created_at[r.ticket];
+}
+
+json csat(const Scope& scope) {
+  uint64_t answered = 0, satisfied = 0, offered_only = 0;
+  std::map<std::string, uint64_t> distribution;
+  std::map<RatingScale, uint64_t> scales;
+  double sum = 0;
+  for (const Rating& r : scope.data.ratings) {
+    if (!scope.ticket(r.ticket) || !scope.in_period(rating_anchor(scope, r))) continue;
+    if (!r.answered) {
+      ++offered_only;
+      continue;
+    }
+    ++answered;
+    if (is_satisfied(r)) ++satisfied;
+    ++distribution[value_label(r)];
+    ++scales[r.scale];
+    sum += r.value;
+  }
+  json j;
+  j["n"] = answered;
+  j["score"] = answered ? json(static_cast<double>(satisfied) / static_cast<double>(answered)) : json(nullptr);
+  const bool one_numeric_scale = scales.size() == 1 && scales.begin()->first != RatingScale::good_bad &&
+                                 scales.begin()->first != RatingScale::great_okay_bad;
+  j["mean"] = one_numeric_scale ? json(sum / static_cast<double>(answered)) : json(nullptr);
+  json dist = json::object();
+  for (const auto& [k, v] : distribution) dist[k] = v;
+  j["distribution"] = dist;
+  j["satisfied"] = satisfied;
+  j["offered"] = answered + offered_only;
+  j["response_rate"] =
+      offered_only ? json(static_cast<double>(answered) / static_cast<double>(answered + offered_only)) : json(nullptr);
+  json sc = json::array();
+  for (const auto& [s, n] : scales) sc.push_back(scale_name(s));
+  j["scales"] = sc;
+  return j;
+}
+
+}  // namespace hk

@@ -1,0 +1,35 @@
+// One function per KPI family (SPEC §5); each reads the store and per-ticket facts through a Scope and returns the
+// report fragment of SPEC §6.1. The rule each implements is named in its file's first lines.
+#pragma once
+#include <nlohmann/json.hpp>
+
+#include "kpi/scope.h"
+#include "kpi/summary.h"
+
+namespace hk {
+
+using json = nlohmann::ordered_json;
+
+json summary_json(const Summary& s);
+json rate_json(const Rate& r);
+
+json ticket_volume(const Scope& scope);            // 1.1, 1.2
+json open_tickets(const Scope& scope);             // 1.3
+json first_response_time(const Scope& scope);      // 1.4
+json response_time(const Scope& scope);            // 1.5
+json resolution_time(const Scope& scope);          // 1.6
+json first_contact_resolution(const Scope& scope); // 1.8
+json one_touch_resolution(const Scope& scope);     // 1.9
+json reopen_rate(const Scope& scope);              // 1.10
+json tickets_per_agent(const Scope& scope);        // 1.12 (with the agent table's context columns)
+json csat(const Scope& scope);                     // 1.13
+json automated_resolution(const Scope& scope);     // 1.17
+json top_topics(const Scope& scope);               // 1.21
+json messages_per_ticket(const Scope& scope);      // 1.24
+
+// Satisfied / answered for one rating (1.13 scale mapping).
+bool is_satisfied(const Rating& r);
+// When a rating counts for period filters: its own time, else the ticket's resolution, else creation.
+int64_t rating_anchor(const Scope& scope, const Rating& r);
+
+}  // namespace hk

@@ -1,0 +1,36 @@
+// 1.3 Open tickets now: not resolved/closed and not excluded, by status; unassigned; awaiting reply (a customer message
+// newer than the last human reply, or no human reply yet). Pending and on-hold count as open.
+#include "kpi/kpis.h"
+
+namespace hk {
+
+json open_tickets(const Scope& scope) {
+  const Dataset& d = scope.data;
+  uint64_t total = 0, unassigned = 0, awaiting = 0, unknown = 0;
+  uint64_t by_status[kStatusCount] = {};
+  for (uint32_t t = 0; t < d.ticket_count(); ++t) {
+    if (!scope.ticket(t)) continue;
+    const Status s = d.status[t];
+    if (s == Status::unknown) {
+      ++unknown;
+      continue;
+    }
+    if (is_resolved(s)) continue;
+    ++total;
+    ++by_status[static_cast<int>(s)];
+    if (d.assignee[t] == kNoString) ++unassigned;
+    if (scope.facts.tickets[t].awaiting_reply) ++awaiting;
+  }
+  json j;
+  j["total"] = total;
+  json bs = json::object();
+  for (Status s : {Status::new_, Status::open, Status::pending, Status::on_hold, Status::snoozed})
+    bs[std::string(status_name(s))] = by_status[static_cast<int>(s)];
+  j["by_status"] = bs;
+  j["unassigned"] = unassigned;
+  j["awaiting_reply"] = awaiting;
+  j["unknown_status"] = unknown;
+  return j;
+}
+
+}  // namespace hk

@@ -1,0 +1,45 @@
+// 1.4 First response time: created (or the customer's first message, for outbound tickets) → first public reply by a
+// human agent; anchored on that reply; null (and counted as unanswered) when there is none.
+// 1.5 Response time, all replies: every customer-wait episode closed by a human reply, pooled, anchored on the reply.
+#include "kpi/kpis.h"
+
+namespace hk {
+
+json first_response_time(const Scope& scope) {
+  const Dataset& d = scope.data;
+  std::vector<double> values;
+  uint64_t unanswered = 0, unanswered_open = 0, resolved_without_reply = 0, from_events = 0, from_vendor = 0;
+  for (uint32_t t = 0; t < d.ticket_count(); ++t) {
+    if (!scope.ticket(t)) continue;
+    const TicketFacts& f = scope.facts.tickets[t];
+    if (f.first_reply_s == kNoTime) {
+      // Unanswered tickets are placed by creation; outbound tickets the customer never answered are not eligible.
+      if (f.start == kNoTime || !scope.in_period(d.created_at[t])) continue;
+      ++unanswered;
+      if (is_resolved(d.status[t])) ++resolved_without_reply;
+      else ++unanswered_open;
+      continue;
+    }
+    if (!scope.in_period(f.first_reply_at)) continue;
+    values.push_back(static_cast<double>(f.first_reply_s));
+    (f.first_reply_source == FactSource::vendor ? from_vendor : from_events)++;
+  }
+  json j = summary_json(summarize(values));
+  j["unanswered"] = unanswered;
+  j["unanswered_open"] = unanswered_open;
+  j["resolved_without_reply"] = resolved_without_reply;
+  j["business"] = nullptr;  // needs a business-hours schedule in the settings
+  j["source"] = from_vendor == 0 ? "events" : from_events == 0 ? "vendor" : "mixed";
+  return j;
+}
+
+json response_time(const Scope& scope) {
+  std::vector<double> values;
+  for (const ResponseEpisode& e : scope.facts.episodes) {
+    if (!scope.ticket(e.ticket) || !scope.in_period(e.closed)) continue;
+    values.push_back(static_cast<double>(e.closed - e.opened));
+  }
+  return summary_json(summarize(values));
+}
+
+}  // namespace hk

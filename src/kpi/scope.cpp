@@ -1,0 +1,49 @@
+#include "kpi/scope.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+namespace hk {
+namespace {
+
+// Ids of the interned strings that a filter names; a name no ticket uses matches nothing.
+std::unordered_set<uint32_t> ids_of(const Dataset& data, const std::vector<std::string>& names) {
+  std::unordered_set<uint32_t> ids;
+  for (const auto& n : names) ids.insert(data.strings.find(n));
+  return ids;
+}
+
+}  // namespace
+
+Scope::Scope(const Dataset& d, const Facts& f, const Query& q) : data(d), facts(f), query_(q) {
+  const size_t n = data.ticket_count();
+  selected_.assign(n, 1);
+  // Agents may be named by id or by display name.
+  std::unordered_set<uint32_t> agents = ids_of(data, q.agents);
+  if (!q.agents.empty())
+    for (const auto& [id, user] : data.users)
+      if (user.name != kNoString && std::find(q.agents.begin(), q.agents.end(), data.text(user.name)) != q.agents.end())
+        agents.insert(id);
+  const auto tags = ids_of(data, q.tags);
+  for (uint32_t t = 0; t < n; ++t) {
+    bool keep = !is_excluded(data.status[t]);
+    if (keep && !q.channels.empty()) {
+      const std::string_view canonical = channel_name(data.channel[t]);
+      const std::string_view raw = data.text(data.raw_channel[t]);
+      keep = std::any_of(q.channels.begin(), q.channels.end(),
+                         [&](const std::string& c) { return c == canonical || (!raw.empty() && c == raw); });
+    }
+    if (keep && !q.statuses.empty()) {
+      const std::string_view s = status_name(data.status[t]);
+      keep = std::find(q.statuses.begin(), q.statuses.end(), s) != q.statuses.end();
+    }
+    if (keep && !q.agents.empty()) keep = agents.count(data.assignee[t]) > 0;
+    if (keep && !q.tags.empty()) {
+      keep = false;
+      for (uint32_t i = 0; i < data.tags_count[t] && !keep; ++i) keep = tags.count(data.tag_pool[data.tags_begin[t] + i]) > 0;
+    }
+    selected_[t] = keep ? 1 : 0;
+  }
+}
+
+}  // namespace hk

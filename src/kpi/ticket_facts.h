@@ -1,0 +1,81 @@
+// Per-ticket facts derived once from the store after ingest (first reply, replies, resolutions, reopens, automation,
+// response episodes). KPIs aggregate these under a query; nothing here depends on the query, so a re-query never
+// walks the events again.
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include "model/dataset.h"
+
+namespace hk {
+
+// Where a ticket's figure came from (G11): its own events, or the vendor's computed value.
+enum class FactSource : uint8_t { none, events, vendor };
+
+// Pseudo-agent for resolutions performed by bots and automations (1.12).
+constexpr uint32_t kAutomationAgent = UINT32_MAX;
+
+struct TicketFacts {
+  int64_t start = kNoTime;            // FRT / resolution clock start (created_at, or first customer message if outbound)
+  bool outbound = false;              // an agent wrote first
+  bool has_messages = false;          // the export has this ticket's messages
+  bool has_status_history = false;    // the export has this ticket's status changes
+
+  int64_t first_reply_at = kNoTime;   // first human reply (G8)
+  int64_t first_reply_s = kNoTime;    // FRT, null if no human reply
+  FactSource first_reply_source = FactSource::none;
+  uint32_t first_reply_agent = kNoString;
+
+  int32_t replies = -1;               // human replies over the ticket's life (1.9; chat bursts count once); -1 unknown
+  int32_t public_messages = 0;        // customer + human agent public messages (1.24)
+  int32_t bot_messages = 0;
+  bool customer_wrote_after_first_reply = false;  // FCR (a)
+
+  int64_t first_resolved_at = kNoTime;
+  int64_t final_resolved_at = kNoTime;  // only while the ticket is resolved now
+  int64_t first_resolution_s = kNoTime;
+  int64_t full_resolution_s = kNoTime;
+  FactSource resolution_source = FactSource::none;
+  int32_t reopens = -1;                 // -1 unknown
+  int64_t first_reopen_at = kNoTime;
+  uint32_t resolver = kNoString;        // agent of the final resolution, or kAutomationAgent
+
+  bool automated = false;               // 1.17
+  bool awaiting_reply = false;          // open, and the customer waits for a human reply (1.3)
+};
+
+struct ResponseEpisode {  // 1.5: a customer waits, a human reply ends the wait
+  uint32_t ticket;
+  int64_t opened;
+  int64_t closed;
+  uint32_t agent;
+};
+
+struct ResolutionEvent {  // a transition into resolved/closed (G9), attributed per G10
+  uint32_t ticket;
+  int64_t at;
+  uint32_t agent;  // or kAutomationAgent
+};
+
+struct ReplyEvent {
+  uint32_t ticket;
+  int64_t at;
+  uint32_t agent;
+};
+
+struct FactsSettings {
+  int64_t automation_window_s = 72 * 3600;  // 1.17 (d)
+  int64_t clock_skew_s = 120;               // G6: end before start by up to this much is clamped to 0
+};
+
+struct Facts {
+  std::vector<TicketFacts> tickets;
+  std::vector<ResponseEpisode> episodes;
+  std::vector<ResolutionEvent> resolutions;
+  std::vector<ReplyEvent> replies;
+};
+
+// Requires a finalized dataset; may add data-quality warnings (negative durations).
+Facts compute_facts(Dataset& data, const FactsSettings& settings);
+
+}  // namespace hk

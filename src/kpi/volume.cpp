@@ -1,0 +1,89 @@
+// 1.1 Ticket volume: tickets created in the period, by day / ISO week / month / quarter, every bucket present.
+// 1.2 Volume by channel: canonical channel (raw vendor value kept for drill-down).
+// 1.21 Top topics: tickets created in the period per tag; a ticket with several tags counts under each.
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+#include "kpi/kpis.h"
+#include "time/buckets.h"
+
+namespace hk {
+namespace {
+
+json series(const Scope& scope, Granularity g) {
+  const Dataset& d = scope.data;
+  BucketRule rule{g, false};
+  std::map<int64_t, uint64_t> counts;
+  int64_t lo = INT64_MAX, hi = INT64_MIN;
+  for (uint32_t t = 0; t < d.ticket_count(); ++t) {
+    if (!scope.ticket(t) || !scope.in_period(d.created_at[t])) continue;
+    const int64_t day = floor_div(d.created_at[t], 86400);
+    ++counts[bucket_of_day(day, rule)];
+    lo = std::min(lo, day);
+    hi = std::max(hi, day);
+  }
+  // Every bucket of the range, empty ones as 0: the query's bounds when given, else the data's.
+  if (scope.query().from != kNoTime) lo = floor_div(scope.query().from, 86400);
+  if (scope.query().to != kNoTime) hi = floor_div(scope.query().to - 1, 86400);
+  json out = json::array();
+  if (lo > hi) return out;
+  for (int64_t b = bucket_of_day(lo, rule); b <= hi; b = next_bucket(b, rule)) {
+    auto it = counts.find(b);
+    out.push_back({{"period", bucket_label(b, rule)}, {"count", it == counts.end() ? 0 : it->second}});
+  }
+  return out;
+}
+
+}  // namespace
+
+json ticket_volume(const Scope& scope) {
+  const Dataset& d = scope.data;
+  uint64_t total = 0;
+  uint64_t by_channel[kChannelCount] = {};
+  std::map<std::string, uint64_t> by_raw;
+  for (uint32_t t = 0; t < d.ticket_count(); ++t) {
+    if (!scope.ticket(t) || !scope.in_period(d.created_at[t])) continue;
+    ++total;
+    ++by_channel[static_cast<int>(d.channel[t])];
+    ++by_raw[std::string(d.text(d.raw_channel[t]))];
+  }
+  json j;
+  j["total"] = total;
+  json ch = json::object();
+  for (int c = 0; c < kChannelCount; ++c) ch[std::string(channel_name(static_cast<Channel>(c)))] = by_channel[c];
+  j["by_channel"] = ch;
+  json raw = json::object();
+  for (const auto& [k, v] : by_raw) raw[k.empty() ? "(none)" : k] = v;
+  j["by_raw_channel"] = raw;
+  j["by_day"] = series(scope, Granularity::day);
+  j["by_week"] = series(scope, Granularity::week);
+  j["by_month"] = series(scope, Granularity::month);
+  j["by_quarter"] = series(scope, Granularity::quarter);
+  return j;
+}
+
+json top_topics(const Scope& scope) {
+  const Dataset& d = scope.data;
+  std::unordered_map<uint32_t, uint64_t> counts;
+  uint64_t created = 0;
+  for (uint32_t t = 0; t < d.ticket_count(); ++t) {
+    if (!scope.ticket(t) || !scope.in_period(d.created_at[t])) continue;
+    ++created;
+    for (uint32_t i = 0; i < d.tags_count[t]; ++i) ++counts[d.tag_pool[d.tags_begin[t] + i]];
+  }
+  std::vector<std::pair<uint32_t, uint64_t>> sorted(counts.begin(), counts.end());
+  std::sort(sorted.begin(), sorted.end(), [&](const auto& a, const auto& b) {
+    if (a.second != b.second) return a.second > b.second;
+    return d.text(a.first) < d.text(b.first);
+  });
+  json out = json::array();
+  for (size_t i = 0; i < sorted.size() && i < 50; ++i)
+    out.push_back({{"topic", d.text(sorted[i].first)},
+                   {"source", "tag"},
+                   {"count", sorted[i].second},
+                   {"share", created ? static_cast<double>(sorted[i].second) / static_cast<double>(created) : 0.0}});
+  return out;
+}
+
+}  // namespace hk

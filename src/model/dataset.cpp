@@ -1,0 +1,172 @@
+#include "model/dataset.h"
+
+#include <algorithm>
+#include <string>
+
+namespace hk {
+
+bool Dataset::add_ticket(const TicketRow& row) {
+  const uint32_t id = strings.intern(row.id);
+  auto [it, inserted] = row_by_id_.emplace(id, static_cast<uint32_t>(ticket_id.size()));
+  uint32_t r = it->second;
+  if (!inserted) {
+    ++quality.excluded.duplicate;
+    // Keep the most recent version (G6); an equal updated_at keeps the later file's row.
+    if (row.updated_at != kNoTime && updated_at[r] != kNoTime && row.updated_at < updated_at[r]) return false;
+  } else {
+    ticket_id.push_back(id);
+    created_at.push_back(0);
+    updated_at.push_back(0);
+    status.push_back(Status::unknown);
+    raw_status.push_back(0);
+    channel.push_back(Channel::other);
+    raw_channel.push_back(0);
+    assignee.push_back(0);
+    requester.push_back(0);
+    requester_email.push_back(0);
+    subject.push_back(0);
+    tags_begin.push_back(0);
+    tags_count.push_back(0);
+    flags.push_back(0);
+    vendor.emplace_back();
+  }
+  created_at[r] = row.created_at;
+  updated_at[r] = row.updated_at;
+  status[r] = row.status;
+  raw_status[r] = strings.intern(row.raw_status);
+  channel[r] = row.channel;
+  raw_channel[r] = strings.intern(row.raw_channel);
+  assignee[r] = strings.intern(row.assignee);
+  requester[r] = strings.intern(row.requester);
+  requester_email[r] = strings.intern(row.requester_email);
+  subject[r] = strings.intern(row.subject);
+  flags[r] = row.flags;
+  vendor[r] = row.vendor;
+  // A replaced duplicate leaves its old tag range unused: rare, and cheaper than compacting.
+  tags_begin[r] = static_cast<uint32_t>(tag_pool.size());
+  uint16_t n = 0;
+  if (row.tags) {
+    for (std::string_view t : *row.tags) {
+      if (t.empty() || n == UINT16_MAX) continue;
+      tag_pool.push_back(strings.intern(t));
+      ++n;
+    }
+  }
+  tags_count[r] = n;
+  return inserted;
+}
+
+void Dataset::add_user(const UserRow& row) {
+  User& u = users[strings.intern(row.id)];
+  if (!row.name.empty()) u.name = strings.intern(row.name);
+  if (!row.email.empty()) u.email = strings.intern(row.email);
+  if (row.kind != AuthorKind::unknown) u.kind = row.kind;
+}
+
+void Dataset::add_message(const MessageRow& row) {
+  messages.push_back(Message{strings.intern(row.ticket), strings.intern(row.message_id), row.at, strings.intern(row.author),
+                             row.kind, row.is_public});
+}
+
+void Dataset::add_status_change(const StatusChangeRow& row) {
+  status_changes.push_back(StatusChange{strings.intern(row.ticket), strings.intern(row.event_id), row.at, row.from, row.to,
+                                        strings.intern(row.author), row.author_kind});
+}
+
+void Dataset::add_rating(const RatingRow& row) {
+  ratings.push_back(Rating{strings.intern(row.ticket), strings.intern(row.rating_id), row.scale, row.value, row.answered,
+                           row.at, strings.intern(row.agent)});
+}
+
+AuthorKind Dataset::kind_of_user(uint32_t user) const {
+  auto it = users.find(user);
+  return it == users.end() ? AuthorKind::unknown : it->second.kind;
+}
+
+namespace {
+
+// Rewrites each event's ticket (external id) into the ticket row, drops events of unknown tickets, sorts by
+// (row, time, id) and removes exact duplicates (the same event read from overlapping pages). Returns the orphans.
+template <class Event, class Key>
+uint64_t join_and_sort(std::vector<Event>& events, const std::unordered_map<uint32_t, uint32_t>& row_by_id, Key key) {
+  uint64_t orphans = 0;
+  size_t out = 0;
+  for (size_t i = 0; i < events.size(); ++i) {
+    auto it = row_by_id.find(events[i].ticket);
+    if (it == row_by_id.end()) {
+      ++orphans;
+      continue;
+    }
+    events[out] = events[i];
+    events[out].ticket = it->second;
+    ++out;
+  }
+  events.resize(out);
+  std::stable_sort(events.begin(), events.end(), [&](const Event& a, const Event& b) {
+    if (a.ticket != b.ticket) return a.ticket < b.ticket;
+    if (a.at != b.at) return a.at < b.at;
+    return key(a) < key(b);
+  });
+  // Same ticket, time and non-empty id twice = one event seen twice.
+  auto last = std::unique(events.begin(), events.end(), [&](const Event& a, const Event& b) {
+    return a.ticket == b.ticket && a.at == b.at && key(a) != kNoString && key(a) == key(b);
+  });
+  events.erase(last, events.end());
+  return orphans;
+}
+
+template <class Event>
+void build_offsets(const std::vector<Event>& events, size_t tickets, std::vector<uint32_t>& begin) {
+  begin.assign(tickets + 1, 0);
+  for (const Event& e : events) ++begin[e.ticket + 1];
+  for (size_t i = 0; i < tickets; ++i) begin[i + 1] += begin[i];
+}
+
+}  // namespace
+
+void Dataset::finalize() {
+  if (finalized_) return;
+  finalized_ = true;
+  const size_t n = ticket_count();
+
+  orphan_messages = join_and_sort(messages, row_by_id_, [](const Message& m) { return m.message_key; });
+  orphan_status_changes = join_and_sort(status_changes, row_by_id_, [](const StatusChange& s) { return s.event_key; });
+  orphan_ratings = join_and_sort(ratings, row_by_id_, [](const Rating& r) { return r.rating_key; });
+  build_offsets(messages, n, message_begin);
+  build_offsets(status_changes, n, status_begin);
+
+  // Authors the adapter could not classify are looked up in the users table (e.g. Zendesk roles).
+  for (Message& m : messages)
+    if (m.kind == AuthorKind::unknown) m.kind = kind_of_user(m.author);
+  for (StatusChange& s : status_changes)
+    if (s.author_kind == AuthorKind::unknown) s.author_kind = kind_of_user(s.author);
+
+  // One rating per ticket: the latest answered one; an offer without an answer only when nothing was answered (1.13).
+  rating_of_ticket.assign(n, -1);
+  std::vector<Rating> kept;
+  for (size_t i = 0; i < ratings.size();) {
+    size_t j = i;
+    int best = -1;
+    while (j < ratings.size() && ratings[j].ticket == ratings[i].ticket) {
+      const Rating& r = ratings[j];
+      if (best < 0) best = static_cast<int>(j);
+      else {
+        const Rating& b = ratings[best];
+        // ratings within a ticket are sorted by time; an untimed rating (from the ticket row) sorts first
+        if (r.answered || !b.answered) best = static_cast<int>(j);
+      }
+      ++j;
+    }
+    rating_of_ticket[ratings[best].ticket] = static_cast<int32_t>(kept.size());
+    kept.push_back(ratings[best]);
+    i = j;
+  }
+  ratings.swap(kept);
+  if (orphan_messages + orphan_status_changes + orphan_ratings > 0)
+    quality.warn("orphan_events",
+                 std::to_string(orphan_messages + orphan_status_changes + orphan_ratings) +
+                     " events (comments, status changes or ratings) belong to tickets that are not in any tickets file; "
+                     "they are ignored. Add the tickets export to use them.");
+}
+
+}  // namespace hk

@@ -1,0 +1,73 @@
+#include "report/report.h"
+
+#include "engine/engine.h"
+#include "kpi/kpis.h"
+
+namespace hk {
+
+std::string build_report(const Engine& engine, const Query& query) {
+  const Dataset& d = engine.dataset();
+  const Scope scope(d, engine.facts(), query);
+  json r;
+  r["schema_version"] = kSchemaVersion;
+  r["generator"] = kGenerator;
+  const Settings& s = engine.settings();
+  r["settings"] = {{"timezone", s.timezone},
+                   {"week_start", s.week_start},
+                   {"from", query.from == kNoTime ? json(nullptr) : json(format_utc(query.from))},
+                   {"to", query.to == kNoTime ? json(nullptr) : json(format_utc(query.to))},
+                   {"business_hours", nullptr},
+                   {"automation_window_hours", s.automation_window_hours},
+                   {"filters",
+                    {{"agent", query.agents}, {"channel", query.channels}, {"tag", query.tags}, {"status", query.statuses}}}};
+  json sources = json::array();
+  for (const SourceInfo& src : engine.sources()) {
+    json j = {{"name", src.name},       {"vendor", src.vendor.empty() ? json(nullptr) : json(src.vendor)},
+              {"role", src.role.empty() ? json(nullptr) : json(src.role)},
+              {"bytes", src.bytes},     {"records", src.records},
+              {"skipped", src.skipped}, {"error", src.error.empty() ? json(nullptr) : json(src.error)}};
+    sources.push_back(std::move(j));
+  }
+  r["sources"] = sources;
+
+  const DataQuality& q = d.quality;
+  uint64_t used = 0;
+  for (uint32_t t = 0; t < d.ticket_count(); ++t) used += is_excluded(d.status[t]) ? 0 : 1;
+  json warnings = json::array();
+  for (const Warning& w : q.warnings())
+    warnings.push_back({{"code", w.code}, {"message", w.message}, {"count", w.count}, {"examples", w.examples}});
+  r["data_quality"] = {{"tickets_read", q.tickets_read},
+                       {"tickets_used", used},
+                       {"excluded",
+                        {{"spam", q.excluded.spam},
+                         {"deleted", q.excluded.deleted},
+                         {"merged", q.excluded.merged},
+                         {"duplicate", q.excluded.duplicate},
+                         {"invalid", q.excluded.invalid}}},
+                       {"warnings", warnings}};
+
+  json k;
+  k["ticket_volume"] = ticket_volume(scope);
+  k["open_tickets"] = open_tickets(scope);
+  k["first_response_time"] = first_response_time(scope);
+  k["response_time"] = response_time(scope);
+  k["resolution_time"] = resolution_time(scope);
+  k["handle_time"] = nullptr;  // no time-tracking field in the supported exports yet (1.11: never inferred)
+  k["first_contact_resolution"] = first_contact_resolution(scope);
+  k["one_touch_resolution"] = one_touch_resolution(scope);
+  k["reopen_rate"] = reopen_rate(scope);
+  k["automated_resolution"] = automated_resolution(scope);
+  k["csat"] = csat(scope);
+  k["nps"] = nullptr;
+  k["ces"] = nullptr;
+  k["esat"] = nullptr;
+  k["converted_tickets"] = nullptr;
+  k["cost_per_resolution"] = nullptr;
+  k["agents"] = tickets_per_agent(scope);
+  k["top_topics"] = top_topics(scope);
+  k["messages_per_ticket"] = messages_per_ticket(scope);
+  r["kpis"] = k;
+  return r.dump();
+}
+
+}  // namespace hk
