@@ -128,8 +128,8 @@ class ZendeskAdapter final : public Adapter {
   int detect(const RecordProbe& p) const override {
     if (p.list_key == "audits" || (p.has("ticket_id") && p.has("events") && p.has("author_id"))) return 90;
     if (p.list_key == "satisfaction_ratings" && p.has("score")) return 90;
-    if (p.has("via") && p.has("created_at") && (p.has("requester_id") || p.has("metric_set") || p.has("submitter_id")))
-      return 95;
+    if (p.has("via") && p.has("created_at"))
+      return (p.has("requester_id") || p.has("metric_set") || p.has("submitter_id")) ? 95 : 70;
     if (p.list_key == "users" && p.has("role")) return 60;
     if (p.list_key == "" && p.has("role") && p.has("email")) return 40;
     return 0;

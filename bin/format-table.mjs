@@ -1,0 +1,85 @@
+// Renders a report as a plain-text KPI table for the terminal. Formatting only: every number comes from the engine.
+
+export function formatDuration(seconds) {
+  if (seconds === null || seconds === undefined) return '—';
+  const s = Math.round(seconds);
+  const d = Math.floor(s / 86400);
+  const h = Math.floor((s % 86400) / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = s % 60;
+  if (d > 0) return `${d}d ${h}h ${String(m).padStart(2, '0')}m`;
+  if (h > 0) return `${h}h ${String(m).padStart(2, '0')}m`;
+  if (m > 0) return `${m}m ${String(sec).padStart(2, '0')}s`;
+  return `${sec}s`;
+}
+
+const pct = (v) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)}%`);
+const num = (v) => (v === null || v === undefined ? '—' : String(v));
+
+function durationRow(label, summary) {
+  if (!summary) return [label, '—', ''];
+  return [
+    label,
+    formatDuration(summary.median),
+    `n ${summary.n} · mean ${formatDuration(summary.mean)} · p90 ${formatDuration(summary.p90)}`,
+  ];
+}
+
+function rateRow(label, r, extra = '') {
+  if (!r) return [label, '—', ''];
+  return [label, pct(r.rate), `${r.numerator}/${r.denominator}${extra}`];
+}
+
+export function formatTable(report) {
+  const k = report.kpis;
+  const rows = [];
+  const v = k.ticket_volume;
+  const channels = Object.entries(v.by_channel).filter(([, n]) => n > 0).map(([c, n]) => `${c} ${n}`).join(', ');
+  rows.push(['Tickets created', num(v.total), channels]);
+  const o = k.open_tickets;
+  rows.push(['Open tickets (backlog)', num(o.total),
+    `${Object.entries(o.by_status).filter(([, n]) => n > 0).map(([s, n]) => `${s} ${n}`).join(', ')}; unassigned ${o.unassigned}; awaiting reply ${o.awaiting_reply}`]);
+  const frt = k.first_response_time;
+  rows.push(durationRow('First response time (median)', frt));
+  rows[rows.length - 1][2] += ` · unanswered ${frt.unanswered} · source ${frt.source}`;
+  rows.push(durationRow('Response time, all replies (median)', k.response_time));
+  rows.push(durationRow('Full resolution time (median)', k.resolution_time));
+  rows.push(durationRow('First resolution time (median)', k.resolution_time?.first));
+  const ot = k.one_touch_resolution;
+  rows.push(rateRow('One-touch resolution', ot, ot ? ` · two ${ot.two_touch} · multi ${ot.multi_touch} · zero ${ot.zero_touch}` : ''));
+  rows.push(rateRow('First contact resolution', k.first_contact_resolution));
+  rows.push(rateRow('Reopen rate', k.reopen_rate));
+  rows.push(rateRow('Automated resolution rate', k.automated_resolution));
+  const c = k.csat;
+  rows.push(['CSAT (satisfied)', pct(c?.score),
+    c ? `n ${c.n} · response rate ${pct(c.response_rate)} · ${Object.entries(c.distribution).map(([s, n]) => `${s} ${n}`).join(', ')}` : '']);
+  const mpt = k.messages_per_ticket;
+  if (mpt) rows.push(['Messages per resolved ticket', mpt.messages_per_resolved_ticket === null ? '—' : mpt.messages_per_resolved_ticket.toFixed(2), `replies to resolve: median ${num(mpt.replies_to_resolve?.median)}`]);
+
+  const w0 = Math.max(...rows.map((r) => r[0].length));
+  const w1 = Math.max(...rows.map((r) => r[1].length));
+  const lines = [];
+  const sources = report.sources.map((s) => `${s.name} (${s.vendor ?? 'unknown'} ${s.role ?? ''}, ${s.records} records${s.error ? ', ERROR' : ''})`).join('; ');
+  lines.push(`helpdesk-kpi — ${sources}`);
+  const dq = report.data_quality;
+  lines.push(`tickets read ${dq.tickets_read}, used ${dq.tickets_used}; excluded: ${Object.entries(dq.excluded).map(([x, n]) => `${x} ${n}`).join(', ')}`);
+  lines.push('');
+  for (const r of rows) lines.push(`${r[0].padEnd(w0)}  ${r[1].padStart(w1)}  ${r[2]}`);
+  if (k.agents?.length) {
+    lines.push('');
+    lines.push('Agent                     resolved  resolutions  replies  FRT median  CSAT    one-touch');
+    for (const a of k.agents) {
+      lines.push(`${String(a.name).slice(0, 24).padEnd(24)}  ${String(a.tickets_resolved).padStart(8)}  ${String(a.resolutions).padStart(11)}  ${String(a.replies).padStart(7)}  ${formatDuration(a.first_response_time.median).padStart(10)}  ${pct(a.csat.score).padStart(6)}  ${pct(a.one_touch_rate).padStart(9)}`);
+    }
+  }
+  if (k.top_topics?.length) {
+    lines.push('');
+    lines.push(`Top topics: ${k.top_topics.slice(0, 10).map((t) => `${t.topic} ${t.count}`).join(', ')}`);
+  }
+  if (dq.warnings.length) {
+    lines.push('');
+    lines.push('Data quality:');
+    for (const w of dq.warnings) lines.push(`  [${w.code}] ${w.message}${w.count > 1 ? ` (×${w.count})` : ''}`);
+  }
+  return lines.join('\n') + '\n';
+}
