@@ -35,7 +35,9 @@ std::string sniff(const std::string& head) {
 
 }  // namespace
 
-Engine::Engine(Settings settings) : settings_(std::move(settings)), adapters_(make_adapters()) {}
+Engine::Engine(Settings settings) : settings_(std::move(settings)), adapters_(make_adapters()) {
+  if (settings_.has_business_hours) business_ = BusinessHours(settings_.weekly, settings_.holidays, &settings_.zone);
+}
 Engine::~Engine() = default;
 
 Engine::Source& Engine::source(std::string_view name) {
@@ -133,7 +135,7 @@ void Engine::on_record(Source& s, const RecordSpan& span) {
         for (size_t i = 0; i < probe.keys.size() && i < 8; ++i) keys += (i ? ", " : "") + probe.keys[i];
         fail_source(s, "unknown export format: the first record" +
                            (span.list_key.empty() ? std::string() : " under \"" + key + "\"") + " has the keys {" + keys +
-                           "}, which no supported helpdesk (Zendesk) writes",
+                           "}, which no supported helpdesk (Zendesk, Freshdesk, Gorgias, Help Scout, Intercom) writes",
                     span.offset, span.line);
         return;
       }
@@ -165,6 +167,7 @@ void Engine::finish() {
   data_.finalize();
   FactsSettings fs;
   fs.automation_window_s = settings_.automation_window_hours * 3600;
+  if (business_.enabled()) fs.business = &business_;
   facts_ = compute_facts(data_, fs);
   for (uint32_t t = 0; t < data_.ticket_count(); ++t) {
     const Status st = data_.status[t];
@@ -184,7 +187,7 @@ std::string Engine::report(std::string_view query_json) {
   finish();
   Query q;
   std::string error;
-  if (!parse_query(query_json, q, error)) return nlohmann::json{{"error", error}}.dump();
+  if (!parse_query(query_json, settings_.zone, q, error)) return nlohmann::json{{"error", error}}.dump();
   return build_report(*this, q);
 }
 

@@ -53,6 +53,7 @@ class Engine {
   void fail_source(Source& s, const std::string& message, uint64_t offset, uint64_t line);
 
   Settings settings_;
+  BusinessHours business_;  // built from settings_, points at settings_.zone
   Dataset data_;
   Facts facts_;
   std::vector<std::unique_ptr<Adapter>> adapters_;

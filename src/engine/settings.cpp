@@ -1,5 +1,6 @@
 #include "engine/settings.h"
 
+#include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "time/timestamp.h"
@@ -33,14 +34,61 @@ bool read_strings(const json& j, const char* key, std::vector<std::string>& out,
   return true;
 }
 
-// "2025-03-03" (start of that UTC day) or a full ISO-8601 instant.
-bool read_instant(const json& j, const char* key, int64_t& out, std::string& error) {
+// "2025-03-03" (local midnight in the report zone) or a full ISO-8601 instant (one without offset is local too).
+bool read_instant(const json& j, const char* key, const ZoneOffsets& zone, int64_t& out, std::string& error) {
   auto it = j.find(key);
   if (it == j.end() || it->is_null()) return true;
   ParsedTime p;
   if (!it->is_string() || parse_iso8601(it->get<std::string>(), p) != TimeError::none)
     return error = std::string("query.") + key + " must be a date like 2025-03-03 or an ISO-8601 time", false;
-  out = p.utc_seconds;
+  out = p.had_offset ? p.utc_seconds : zone.to_utc(p.utc_seconds);
+  return true;
+}
+
+double number_or(const json& j, const char* key, double fallback) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_number() ? it->get<double>() : fallback;
+}
+
+bool read_sla_targets(const json& j, SlaTargets& t) {
+  if (!j.is_object()) return false;
+  t.first_response_s = static_cast<int64_t>(number_or(j, "first_response_s", static_cast<double>(t.first_response_s)));
+  t.resolution_s = static_cast<int64_t>(number_or(j, "resolution_s", static_cast<double>(t.resolution_s)));
+  return t.first_response_s >= 0 && t.resolution_s >= 0;
+}
+
+const char* kDays[7] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+
+bool read_business_hours(const json& b, Settings& out, std::string& error) {
+  if (b.is_null()) return true;
+  const char* what = "settings.business_hours must be {\"weekly\": {\"mon\": [[\"08:00\", \"18:00\"]], …}, \"holidays\": [\"2025-12-25\", …]}";
+  if (!b.is_object() || !b.contains("weekly") || !b["weekly"].is_object()) return error = what, false;
+  for (int d = 0; d < 7; ++d) {
+    auto it = b["weekly"].find(kDays[d]);
+    if (it == b["weekly"].end() || it->is_null()) continue;
+    if (!it->is_array()) return error = what, false;
+    for (const auto& iv : *it) {
+      OpenInterval i;
+      if (!iv.is_array() || iv.size() != 2 || !iv[0].is_string() || !iv[1].is_string() ||
+          !parse_clock(iv[0].get<std::string>(), i.from_s) || !parse_clock(iv[1].get<std::string>(), i.to_s) ||
+          i.to_s <= i.from_s)
+        return error = std::string("settings.business_hours.weekly.") + kDays[d] +
+                       " must hold [\"HH:MM\", \"HH:MM\"] pairs, opening before closing", false;
+      out.weekly[d].push_back(i);
+    }
+  }
+  if (auto h = b.find("holidays"); h != b.end() && !h->is_null()) {
+    if (!h->is_array()) return error = what, false;
+    for (const auto& d : *h) {
+      ParsedTime p;
+      if (!d.is_string() || d.get<std::string>().size() != 10 || parse_iso8601(d.get<std::string>(), p) != TimeError::none)
+        return error = "settings.business_hours.holidays must be dates like 2025-12-25", false;
+      out.holidays.insert(floor_div(p.utc_seconds, 86400));
+      out.holiday_dates.push_back(d.get<std::string>());
+    }
+  }
+  out.has_business_hours = true;
+  out.business_hours_json = b.dump();
   return true;
 }
 
@@ -50,6 +98,50 @@ bool parse_settings(std::string_view text, Settings& out, std::string& error) {
   json j;
   if (!parse_object(text, j, error, "settings")) return false;
   if (auto it = j.find("timezone"); it != j.end() && it->is_string()) out.timezone = it->get<std::string>();
+  if (auto it = j.find("utc_offsets"); it != j.end() && !it->is_null()) {
+    std::vector<std::pair<int64_t, int32_t>> transitions;
+    if (!it->is_array()) return error = "settings.utc_offsets must be [[utc_seconds, offset_seconds], …]", false;
+    for (const auto& t : *it) {
+      if (!t.is_array() || t.size() != 2 || !t[0].is_number() || !t[1].is_number() || std::abs(t[1].get<double>()) > 18 * 3600)
+        return error = "settings.utc_offsets must be [[utc_seconds, offset_seconds], …]", false;
+      transitions.emplace_back(t[0].get<int64_t>(), static_cast<int32_t>(t[1].get<int64_t>()));
+    }
+    out.zone = ZoneOffsets(std::move(transitions));
+  }
+  if (auto it = j.find("business_hours"); it != j.end() && !read_business_hours(*it, out, error)) return false;
+  if (auto it = j.find("now"); it != j.end() && !it->is_null()) {
+    ParsedTime p;
+    if (!it->is_string() || parse_iso8601(it->get<std::string>(), p) != TimeError::none)
+      return error = "settings.now must be an ISO-8601 time", false;
+    out.now = p.had_offset ? p.utc_seconds : out.zone.to_utc(p.utc_seconds);
+  }
+  if (auto it = j.find("sla"); it != j.end() && !it->is_null()) {
+    if (!it->is_object() || !read_sla_targets(*it, out.sla.targets))
+      return error = "settings.sla must be {\"first_response_s\": …, \"resolution_s\": …, \"business_hours\": bool}", false;
+    out.sla.business_hours = it->value("business_hours", false);
+    if (auto bc = it->find("by_channel"); bc != it->end() && bc->is_object())
+      for (auto& [channel, targets] : bc->items()) {
+        SlaTargets t = out.sla.targets;
+        if (!read_sla_targets(targets, t)) return error = "settings.sla.by_channel." + channel + " is malformed", false;
+        out.sla.by_channel[channel] = t;
+      }
+    out.sla.enabled = out.sla.targets.first_response_s > 0 || out.sla.targets.resolution_s > 0 || !out.sla.by_channel.empty();
+  }
+  if (auto it = j.find("costs"); it != j.end() && !it->is_null()) {
+    if (!it->is_object()) return error = "settings.costs must be an object of amounts", false;
+    CostSettings& c = out.costs;
+    c.currency = it->value("currency", std::string());
+    c.agent_labour = number_or(*it, "agent_labour", 0);
+    c.indirect = number_or(*it, "indirect", 0);
+    c.tools = number_or(*it, "tools", 0);
+    c.overhead = number_or(*it, "overhead", 0);
+    c.bot = number_or(*it, "bot", 0);
+    if (c.agent_labour < 0 || c.indirect < 0 || c.tools < 0 || c.overhead < 0 || c.bot < 0)
+      return error = "settings.costs amounts must not be negative", false;
+    c.enabled = c.total() > 0;
+  }
+  if (auto it = j.find("consistency_min_tickets"); it != j.end() && it->is_number_unsigned())
+    out.consistency_min_tickets = std::max<int64_t>(1, it->get<int64_t>());
   if (auto it = j.find("week_start"); it != j.end()) {
     if (!it->is_string() || (*it != "monday" && *it != "sunday"))
       return error = "settings.week_start must be \"monday\" or \"sunday\"", false;
@@ -73,13 +165,13 @@ bool parse_settings(std::string_view text, Settings& out, std::string& error) {
   return true;
 }
 
-bool parse_query(std::string_view text, Query& out, std::string& error) {
+bool parse_query(std::string_view text, const ZoneOffsets& zone, Query& out, std::string& error) {
   json j;
   if (!parse_object(text, j, error, "query")) return false;
-  if (!read_instant(j, "from", out.from, error) || !read_instant(j, "to", out.to, error)) return false;
+  if (!read_instant(j, "from", zone, out.from, error) || !read_instant(j, "to", zone, out.to, error)) return false;
   // A bare end date means "through that day".
   if (auto it = j.find("to"); it != j.end() && it->is_string() && it->get<std::string>().size() == 10 && out.to != kNoTime)
-    out.to += 86400;
+    out.to = zone.to_utc(zone.to_local(out.to) + 86400);
   if (out.from != kNoTime && out.to != kNoTime && out.to <= out.from)
     return error = "query.to must be after query.from", false;
   const json filters = j.value("filters", json::object());

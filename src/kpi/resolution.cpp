@@ -20,7 +20,7 @@ bool resolved_in_period(const Scope& scope, uint32_t t) {
 }  // namespace
 
 json resolution_time(const Scope& scope) {
-  std::vector<double> full, full_human, first;
+  std::vector<double> full, full_human, first, full_business, first_business;
   uint64_t from_vendor = 0, from_events = 0;
   for (uint32_t t = 0; t < scope.data.ticket_count(); ++t) {
     if (!scope.ticket(t)) continue;
@@ -28,14 +28,25 @@ json resolution_time(const Scope& scope) {
     if (f.full_resolution_s != kNoTime && scope.in_period(f.final_resolved_at)) {
       full.push_back(static_cast<double>(f.full_resolution_s));
       if (!f.automated) full_human.push_back(static_cast<double>(f.full_resolution_s));
+      if (f.full_resolution_business_s != kNoTime) full_business.push_back(static_cast<double>(f.full_resolution_business_s));
       (f.resolution_source == FactSource::vendor ? from_vendor : from_events)++;
     }
     if (f.first_resolution_s != kNoTime && scope.in_period(f.first_resolved_at))
+    {
       first.push_back(static_cast<double>(f.first_resolution_s));
+      if (f.first_resolution_business_s != kNoTime)
+        first_business.push_back(static_cast<double>(f.first_resolution_business_s));
+    }
   }
   json j = summary_json(summarize(full));
   j["first"] = summary_json(summarize(first));
   j["excluding_automated"] = summary_json(summarize(full_human));
+  if (scope.settings.has_business_hours) {
+    j["business"] = summary_json(summarize(full_business));
+    j["first"]["business"] = summary_json(summarize(first_business));
+  } else {
+    j["business"] = nullptr;
+  }
   j["source"] = from_vendor == 0 ? "events" : from_events == 0 ? "vendor" : "mixed";
   return j;
 }

@@ -7,7 +7,7 @@ namespace hk {
 
 json first_response_time(const Scope& scope) {
   const Dataset& d = scope.data;
-  std::vector<double> values;
+  std::vector<double> values, business;
   uint64_t unanswered = 0, unanswered_open = 0, resolved_without_reply = 0, from_events = 0, from_vendor = 0;
   for (uint32_t t = 0; t < d.ticket_count(); ++t) {
     if (!scope.ticket(t)) continue;
@@ -22,24 +22,29 @@ json first_response_time(const Scope& scope) {
     }
     if (!scope.in_period(f.first_reply_at)) continue;
     values.push_back(static_cast<double>(f.first_reply_s));
+    if (f.first_reply_business_s != kNoTime) business.push_back(static_cast<double>(f.first_reply_business_s));
     (f.first_reply_source == FactSource::vendor ? from_vendor : from_events)++;
   }
   json j = summary_json(summarize(values));
   j["unanswered"] = unanswered;
   j["unanswered_open"] = unanswered_open;
   j["resolved_without_reply"] = resolved_without_reply;
-  j["business"] = nullptr;  // needs a business-hours schedule in the settings
+  // Business-hours values need a schedule in the settings (G3); without one: null.
+  j["business"] = scope.settings.has_business_hours ? summary_json(summarize(business)) : json(nullptr);
   j["source"] = from_vendor == 0 ? "events" : from_events == 0 ? "vendor" : "mixed";
   return j;
 }
 
 json response_time(const Scope& scope) {
-  std::vector<double> values;
+  std::vector<double> values, business;
   for (const ResponseEpisode& e : scope.facts.episodes) {
     if (!scope.ticket(e.ticket) || !scope.in_period(e.closed)) continue;
     values.push_back(static_cast<double>(e.closed - e.opened));
+    if (e.business_s != kNoTime) business.push_back(static_cast<double>(e.business_s));
   }
-  return summary_json(summarize(values));
+  json j = summary_json(summarize(values));
+  j["business"] = scope.settings.has_business_hours ? summary_json(summarize(business)) : json(nullptr);
+  return j;
 }
 
 }  // namespace hk

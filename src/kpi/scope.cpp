@@ -15,7 +15,9 @@ std::unordered_set<uint32_t> ids_of(const Dataset& data, const std::vector<std::
 
 }  // namespace
 
-Scope::Scope(const Dataset& d, const Facts& f, const Query& q) : data(d), facts(f), query_(q) {
+int64_t Scope::now() const { return settings.now != kNoTime ? settings.now : facts.latest_time; }
+
+Scope::Scope(const Dataset& d, const Facts& f, const Settings& s, const Query& q) : data(d), facts(f), settings(s), query_(q) {
   const size_t n = data.ticket_count();
   selected_.assign(n, 1);
   // Agents may be named by id or by display name.

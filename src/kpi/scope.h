@@ -5,20 +5,16 @@
 #include <string>
 #include <vector>
 
+#include "engine/settings.h"
+#include "kpi/query.h"
 #include "kpi/ticket_facts.h"
 #include "model/dataset.h"
 
 namespace hk {
 
-struct Query {
-  int64_t from = kNoTime;  // inclusive
-  int64_t to = kNoTime;    // exclusive
-  std::vector<std::string> agents, channels, tags, statuses;  // multi-select; empty = all
-};
-
 class Scope {
  public:
-  Scope(const Dataset& data, const Facts& facts, const Query& query);
+  Scope(const Dataset& data, const Facts& facts, const Settings& settings, const Query& query);
   // The ticket passes the filters and is not excluded (G7).
   bool ticket(uint32_t t) const { return selected_[t] != 0; }
   bool in_period(int64_t at) const {
@@ -26,8 +22,13 @@ class Scope {
     return (query_.from == kNoTime || at >= query_.from) && (query_.to == kNoTime || at < query_.to);
   }
   const Query& query() const { return query_; }
+  // The local day (days since 1970-01-01 in the report zone) of an instant.
+  int64_t local_day(int64_t utc) const { return floor_div(settings.zone.to_local(utc), 86400); }
+  // "Now" for ages and open breaches: the setting, else the latest instant in the data.
+  int64_t now() const;
   const Dataset& data;
   const Facts& facts;
+  const Settings& settings;
 
  private:
   Query query_;

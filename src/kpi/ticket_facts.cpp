@@ -1,6 +1,9 @@
 #include "kpi/ticket_facts.h"
 
+#include <algorithm>
 #include <string>
+
+#include "time/business_hours.h"
 
 namespace hk {
 namespace {
@@ -20,6 +23,11 @@ int64_t checked_duration(int64_t start, int64_t end, const FactsSettings& s, Dat
   data.quality.warn("end_before_start", "ticket " + id + ": " + what + " ends " + std::to_string(-d) +
                                             " s before it starts; the value is left out", id);
   return kNoTime;
+}
+
+int64_t business_between(const FactsSettings& s, int64_t start, int64_t end) {
+  if (!s.business || start == kNoTime || end == kNoTime) return kNoTime;
+  return s.business->seconds_between(start, end);
 }
 
 AuthorKind effective_kind(const Message& m, const Dataset& data, uint32_t t) {
@@ -92,7 +100,9 @@ void derive_messages(uint32_t t, Dataset& data, const FactsSettings& settings, T
     }
     if (waiting_since != kNoTime) {
       const int64_t d = checked_duration(waiting_since, m.at, settings, data, t, "a response");
-      if (d != kNoTime) out.episodes.push_back(ResponseEpisode{t, waiting_since, waiting_since + d, m.author});
+      if (d != kNoTime)
+        out.episodes.push_back(ResponseEpisode{t, waiting_since, waiting_since + d, m.author,
+                                               business_between(settings, waiting_since, waiting_since + d)});
       waiting_since = kNoTime;
     }
   }
@@ -147,27 +157,46 @@ void derive_status(uint32_t t, Dataset& data, const FactsSettings& settings, Tic
 // Without events, the vendor's own figures (G11); without those either, solved_at.
 void vendor_fallbacks(uint32_t t, Dataset& data, const FactsSettings& settings, TicketFacts& f, Facts& out) {
   const VendorMetrics& v = data.vendor[t];
-  if (!f.has_messages) {
-    if (v.first_reply_s != kNoTime) {
-      f.first_reply_s = v.first_reply_s;
-      f.first_reply_at = f.start + v.first_reply_s;
+  int64_t vendor_first_reply_s = f.start == kNoTime ? kNoTime : v.first_reply_s;
+  if (vendor_first_reply_s == kNoTime && v.first_reply_at != kNoTime)
+    vendor_first_reply_s = checked_duration(f.start, v.first_reply_at, settings, data, t, "the vendor's first response");
+  // Messages that hold no human reply where the vendor recorded one are incomplete (e.g. a ticket list exported without
+  // its conversations, whose only message is the opening one): the vendor's figures stand in for them.
+  const bool replies_missing = f.has_messages && f.first_reply_at == kNoTime && vendor_first_reply_s != kNoTime;
+  if (!f.has_messages || replies_missing) {
+    if (vendor_first_reply_s != kNoTime) {
+      f.first_reply_s = vendor_first_reply_s;
+      f.first_reply_at = f.start + vendor_first_reply_s;
       f.first_reply_source = FactSource::vendor;
       f.first_reply_agent = data.assignee[t];
     }
-    if (v.replies >= 0) f.replies = v.replies;
+    f.replies = v.replies >= 0 ? v.replies : replies_missing ? -1 : f.replies;
     const Status s = data.status[t];
     f.awaiting_reply = s == Status::new_ || s == Status::open;
   }
   if (!f.has_status_history) {
     if (v.reopens >= 0) f.reopens = v.reopens;
+    if (f.first_reopen_at == kNoTime) f.first_reopen_at = v.reopened_at;
     if (is_resolved(data.status[t])) {
       int64_t solved = v.solved_at;
       if (v.full_resolution_s != kNoTime && f.start != kNoTime) solved = f.start + v.full_resolution_s;
       if (solved != kNoTime) {
         f.final_resolved_at = solved;
         f.full_resolution_s = checked_duration(f.start, solved, settings, data, t, "the resolution");
-        f.first_resolution_s = v.first_resolution_s != kNoTime ? v.first_resolution_s : f.full_resolution_s;
-        f.first_resolved_at = f.start + f.first_resolution_s;
+        // The first resolution: the vendor's; else the final one, unless the ticket was (or may have been) resolved
+        // before it. Then its time is unknown (null), and the reopen, the latest moment it can have happened, places the
+        // ticket in a period for the reopen rate.
+        if (v.first_resolution_s != kNoTime) {
+          f.first_resolution_s = v.first_resolution_s;
+        } else if (v.first_resolved_at != kNoTime) {
+          f.first_resolution_s = checked_duration(f.start, v.first_resolved_at, settings, data, t, "the first resolution");
+        } else if (f.reopens > 0 || v.resolved_before_final) {
+          f.first_resolution_s = kNoTime;
+          f.first_resolved_at = f.first_reopen_at;
+        } else {
+          f.first_resolution_s = f.full_resolution_s;
+        }
+        if (f.first_resolution_s != kNoTime && f.start != kNoTime) f.first_resolved_at = f.start + f.first_resolution_s;
         f.resolution_source = FactSource::vendor;
         const bool no_reply = f.replies == 0;
         f.resolver = (no_reply && (data.flags[t] & kBotHandled)) ? kAutomationAgent : data.assignee[t];
@@ -182,6 +211,8 @@ void vendor_fallbacks(uint32_t t, Dataset& data, const FactsSettings& settings, 
 Facts compute_facts(Dataset& data, const FactsSettings& settings) {
   Facts out;
   const size_t n = data.ticket_count();
+  for (const Message& m : data.messages) out.latest_time = std::max(out.latest_time, m.at);
+  for (const StatusChange& c : data.status_changes) out.latest_time = std::max(out.latest_time, c.at);
   out.tickets.resize(n);
   for (uint32_t t = 0; t < n; ++t) {
     TicketFacts& f = out.tickets[t];
@@ -199,6 +230,15 @@ Facts compute_facts(Dataset& data, const FactsSettings& settings) {
       f.automated = bot_involved && !reopened_soon;
       if (f.automated) f.resolver = kAutomationAgent;
     }
+    // Business-hours variants (G3) of the durations whose ends are known.
+    if (settings.business) {
+      if (f.first_reply_s != kNoTime) f.first_reply_business_s = business_between(settings, f.start, f.first_reply_at);
+      if (f.first_resolution_s != kNoTime)
+        f.first_resolution_business_s = business_between(settings, f.start, f.first_resolved_at);
+      if (f.full_resolution_s != kNoTime)
+        f.full_resolution_business_s = business_between(settings, f.start, f.final_resolved_at);
+    }
+    out.latest_time = std::max({out.latest_time, data.created_at[t], data.updated_at[t]});
   }
   return out;
 }

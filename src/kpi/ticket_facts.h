@@ -23,6 +23,7 @@ struct TicketFacts {
 
   int64_t first_reply_at = kNoTime;   // first human reply (G8)
   int64_t first_reply_s = kNoTime;    // FRT, null if no human reply
+  int64_t first_reply_business_s = kNoTime;  // the same in business hours (G3), when a schedule is set
   FactSource first_reply_source = FactSource::none;
   uint32_t first_reply_agent = kNoString;
 
@@ -35,6 +36,8 @@ struct TicketFacts {
   int64_t final_resolved_at = kNoTime;  // only while the ticket is resolved now
   int64_t first_resolution_s = kNoTime;
   int64_t full_resolution_s = kNoTime;
+  int64_t first_resolution_business_s = kNoTime;
+  int64_t full_resolution_business_s = kNoTime;
   FactSource resolution_source = FactSource::none;
   int32_t reopens = -1;                 // -1 unknown
   int64_t first_reopen_at = kNoTime;
@@ -49,6 +52,7 @@ struct ResponseEpisode {  // 1.5: a customer waits, a human reply ends the wait
   int64_t opened;
   int64_t closed;
   uint32_t agent;
+  int64_t business_s;  // kNoTime without a schedule
 };
 
 struct ResolutionEvent {  // a transition into resolved/closed (G9), attributed per G10
@@ -63,7 +67,10 @@ struct ReplyEvent {
   uint32_t agent;
 };
 
+class BusinessHours;
+
 struct FactsSettings {
+  const BusinessHours* business = nullptr;  // business-hours variants of every duration when set
   int64_t automation_window_s = 72 * 3600;  // 1.17 (d)
   int64_t clock_skew_s = 120;               // G6: end before start by up to this much is clamped to 0
 };
@@ -73,6 +80,7 @@ struct Facts {
   std::vector<ResponseEpisode> episodes;
   std::vector<ResolutionEvent> resolutions;
   std::vector<ReplyEvent> replies;
+  int64_t latest_time = kNoTime;  // the latest instant seen in the data (default "now")
 };
 
 // Requires a finalized dataset; may add data-quality warnings (negative durations).

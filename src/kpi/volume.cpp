@@ -13,19 +13,19 @@ namespace {
 
 json series(const Scope& scope, Granularity g) {
   const Dataset& d = scope.data;
-  BucketRule rule{g, false};
+  BucketRule rule{g, scope.settings.week_start == "sunday"};
   std::map<int64_t, uint64_t> counts;
   int64_t lo = INT64_MAX, hi = INT64_MIN;
   for (uint32_t t = 0; t < d.ticket_count(); ++t) {
     if (!scope.ticket(t) || !scope.in_period(d.created_at[t])) continue;
-    const int64_t day = floor_div(d.created_at[t], 86400);
+    const int64_t day = scope.local_day(d.created_at[t]);
     ++counts[bucket_of_day(day, rule)];
     lo = std::min(lo, day);
     hi = std::max(hi, day);
   }
   // Every bucket of the range, empty ones as 0: the query's bounds when given, else the data's.
-  if (scope.query().from != kNoTime) lo = floor_div(scope.query().from, 86400);
-  if (scope.query().to != kNoTime) hi = floor_div(scope.query().to - 1, 86400);
+  if (scope.query().from != kNoTime) lo = scope.local_day(scope.query().from);
+  if (scope.query().to != kNoTime) hi = scope.local_day(scope.query().to - 1);
   json out = json::array();
   if (lo > hi) return out;
   for (int64_t b = bucket_of_day(lo, rule); b <= hi; b = next_bucket(b, rule)) {

@@ -7,7 +7,7 @@ namespace hk {
 
 std::string build_report(const Engine& engine, const Query& query) {
   const Dataset& d = engine.dataset();
-  const Scope scope(d, engine.facts(), query);
+  const Scope scope(d, engine.facts(), engine.settings(), query);
   json r;
   r["schema_version"] = kSchemaVersion;
   r["generator"] = kGenerator;
@@ -16,7 +16,8 @@ std::string build_report(const Engine& engine, const Query& query) {
                    {"week_start", s.week_start},
                    {"from", query.from == kNoTime ? json(nullptr) : json(format_utc(query.from))},
                    {"to", query.to == kNoTime ? json(nullptr) : json(format_utc(query.to))},
-                   {"business_hours", nullptr},
+                   {"business_hours", json::parse(s.business_hours_json, nullptr, false)},
+                   {"now", scope.now() == kNoTime ? json(nullptr) : json(format_utc(scope.now()))},
                    {"automation_window_hours", s.automation_window_hours},
                    {"filters",
                     {{"agent", query.agents}, {"channel", query.channels}, {"tag", query.tags}, {"status", query.statuses}}}};

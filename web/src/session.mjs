@@ -1,13 +1,16 @@
 // A session around one wasm Engine: moves bytes in, JSON out. It computes nothing itself (no KPI math in JS).
 // Bulk bytes go through one reusable buffer from _malloc, filled with HEAPU8.set (toolchain-notes pitfall 7).
 
+import { withZoneOffsets } from './timezone.mjs';
+
 export const DEFAULT_CHUNK_BYTES = 4 << 20;
 
 export class EngineSession {
   /** @param {any} module an instantiated wasm module (createHelpdeskKpi()) @param {object} settings */
   constructor(module, settings = {}) {
     this.module = module;
-    this.engine = new module.Engine(JSON.stringify(settings ?? {}));
+    // The engine has no tz database: the IANA zone's offsets are resolved here, with Intl (DST-safe).
+    this.engine = new module.Engine(JSON.stringify(withZoneOffsets(settings ?? {})));
     this.settingsError = this.engine.settingsError();
     this.bufferPtr = 0;
     this.bufferSize = 0;
