@@ -21,12 +21,18 @@ namespace hk {
 struct VendorMetrics {
   int64_t first_reply_s = kNoTime;
   int64_t first_reply_business_s = kNoTime;
+  int64_t first_reply_at = kNoTime;     // instant of the first human reply, when the vendor gives an instant, not a duration
   int64_t first_resolution_s = kNoTime;
+  int64_t first_resolved_at = kNoTime;  // instant of the first resolution
   int64_t full_resolution_s = kNoTime;
   int64_t full_resolution_business_s = kNoTime;
-  int64_t solved_at = kNoTime;
+  int64_t solved_at = kNoTime;          // instant of the final (latest) resolution
+  int64_t reopened_at = kNoTime;        // instant of a reopen, when the vendor keeps only one
   int32_t replies = -1;
   int32_t reopens = -1;
+  // The vendor shows the ticket was resolved before its final resolution without saying when: the first resolution is
+  // unknown (not the final one), even though the number of reopens may be unknown too.
+  bool resolved_before_final = false;
 };
 
 // Ticket flags (bit set).
