@@ -4,10 +4,12 @@
 namespace hk {
 
 std::unique_ptr<Adapter> make_zendesk_adapter();
+std::unique_ptr<Adapter> make_freshdesk_adapter();
 
 std::vector<std::unique_ptr<Adapter>> make_adapters() {
   std::vector<std::unique_ptr<Adapter>> adapters;
   adapters.push_back(make_zendesk_adapter());
+  adapters.push_back(make_freshdesk_adapter());
   return adapters;
 }
 
