@@ -8,6 +8,7 @@
 
 #include "engine/settings.h"
 #include "ingest/adapter.h"
+#include "ingest/csv_reader.h"
 #include "ingest/json_splitter.h"
 #include "kpi/ticket_facts.h"
 #include "model/dataset.h"
@@ -45,11 +46,14 @@ class Engine {
   const Dataset& dataset() const { return data_; }
   const Facts& facts() const { return facts_; }
   const Settings& settings() const { return settings_; }
+  const BusinessHours* business_hours() const { return business_.enabled() ? &business_ : nullptr; }
 
  private:
   struct Source;
   Source& source(std::string_view name);
   void on_record(Source& s, const RecordSpan& span);
+  void feed_decided(Source& s, const char* data, size_t size);  // after JSON vs CSV is known
+  void on_csv_row(Source& s, const CsvRow& row);
   void fail_source(Source& s, const std::string& message, uint64_t offset, uint64_t line);
 
   Settings settings_;

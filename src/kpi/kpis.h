@@ -8,6 +8,7 @@
 
 namespace hk {
 
+class BusinessHours;
 using json = nlohmann::ordered_json;
 
 json summary_json(const Summary& s);
@@ -26,6 +27,10 @@ json csat(const Scope& scope);                     // 1.13
 json automated_resolution(const Scope& scope);     // 1.17
 json top_topics(const Scope& scope);               // 1.21
 json messages_per_ticket(const Scope& scope);      // 1.24
+json consistency(const Scope& scope);              // 1.20
+json cost_per_resolution(const Scope& scope);      // 1.19
+json sla(const Scope& scope, const BusinessHours* business);  // 1.23
+json subject_topics(const Scope& scope);           // 1.21 (subject keywords)
 
 // Satisfied / answered for one rating (1.13 scale mapping).
 bool is_satisfied(const Rating& r);

@@ -63,9 +63,13 @@ std::string build_report(const Engine& engine, const Query& query) {
   k["ces"] = nullptr;
   k["esat"] = nullptr;
   k["converted_tickets"] = nullptr;
-  k["cost_per_resolution"] = nullptr;
+  k["cost_per_resolution"] = cost_per_resolution(scope);
   k["agents"] = tickets_per_agent(scope);
-  k["top_topics"] = top_topics(scope);
+  json topics = top_topics(scope);
+  for (auto& t : subject_topics(scope)) topics.push_back(std::move(t));
+  k["top_topics"] = topics;
+  k["consistency"] = consistency(scope);
+  k["sla"] = sla(scope, engine.business_hours());
   k["messages_per_ticket"] = messages_per_ticket(scope);
   r["kpis"] = k;
   return r.dump();

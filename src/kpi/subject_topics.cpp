@@ -1,0 +1,111 @@
+// 1.21 Top topics from subject keywords, for exports whose tickets carry no tags (or to see what tags miss). Subjects
+// may be Japanese, which has no spaces: text is split where the script changes. Latin words (≥ 3 letters, not a stop
+// word, not a number) are lower-cased; runs of kanji or of katakana of ≥ 2 characters are kept as they are; hiragana
+// (mostly particles and endings) separates. A keyword counts once per ticket created in the period.
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "kpi/kpis.h"
+
+namespace hk {
+namespace {
+
+enum class Script { other, latin, digit, hiragana, katakana, kanji };
+
+Script script_of(uint32_t cp) {
+  if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7))
+    return Script::latin;
+  if (cp >= '0' && cp <= '9') return Script::digit;
+  if (cp >= 0x3041 && cp <= 0x309F) return Script::hiragana;
+  if ((cp >= 0x30A0 && cp <= 0x30FF) || (cp >= 0xFF66 && cp <= 0xFF9F)) return Script::katakana;
+  if ((cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0x3400 && cp <= 0x4DBF)) return Script::kanji;
+  return Script::other;
+}
+
+// Decodes one UTF-8 code point at s[i]; invalid bytes decode as U+FFFD, one byte at a time.
+uint32_t next_code_point(std::string_view s, size_t& i) {
+  const unsigned char c = static_cast<unsigned char>(s[i]);
+  int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+  if (len == 0 || i + len > s.size()) return ++i, 0xFFFD;
+  uint32_t cp = len == 1 ? c : c & (0x7F >> len);
+  for (int k = 1; k < len; ++k) {
+    const unsigned char cc = static_cast<unsigned char>(s[i + k]);
+    if ((cc >> 6) != 2) return ++i, 0xFFFD;
+    cp = (cp << 6) | (cc & 0x3F);
+  }
+  i += len;
+  return cp;
+}
+
+const std::unordered_set<std::string>& stop_words() {
+  static const std::unordered_set<std::string> words = {
+      "the", "and", "for", "with", "you", "your", "our", "are", "was", "has", "have", "not", "but", "can", "please",
+      "from", "this", "that", "about", "re", "fwd", "fw", "help", "hello", "hi", "question", "issue", "request",
+      "need", "how", "what", "why", "when", "where", "who", "will", "would", "could", "should", "does", "did", "its",
+      "into", "out", "any", "all", "one", "get", "got", "just", "still", "there", "their", "them", "they", "der",
+      "die", "das", "und", "les", "des", "une", "pour", "avec", "est", "por", "para", "con", "los", "las", "del"};
+  return words;
+}
+
+void keywords(std::string_view subject, std::vector<std::string>& out) {
+  out.clear();
+  std::string token;
+  Script current = Script::other;
+  size_t run = 0;
+  auto flush = [&] {
+    if (current == Script::latin && run >= 3 && !stop_words().count(token)) out.push_back(token);
+    else if ((current == Script::kanji || current == Script::katakana) && run >= 2) out.push_back(token);
+    token.clear();
+    run = 0;
+  };
+  for (size_t i = 0; i < subject.size();) {
+    const size_t begin = i;
+    const uint32_t cp = next_code_point(subject, i);
+    Script s = script_of(cp);
+    if (cp == 0x30FC && current == Script::katakana) s = Script::katakana;  // ー lengthens a katakana word
+    if (s != current) {
+      flush();
+      current = s;
+    }
+    if (s == Script::latin || s == Script::kanji || s == Script::katakana) {
+      if (cp < 0x80) token.push_back(static_cast<char>(cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
+      else token.append(subject.substr(begin, i - begin));
+      ++run;
+    }
+  }
+  flush();
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+}
+
+}  // namespace
+
+json subject_topics(const Scope& scope) {
+  const Dataset& d = scope.data;
+  std::unordered_map<std::string, uint64_t> counts;
+  std::vector<std::string> words;
+  uint64_t created = 0;
+  for (uint32_t t = 0; t < d.ticket_count(); ++t) {
+    if (!scope.ticket(t) || !scope.in_period(d.created_at[t])) continue;
+    ++created;
+    keywords(d.text(d.subject[t]), words);
+    for (const std::string& w : words) ++counts[w];
+  }
+  std::vector<std::pair<std::string, uint64_t>> sorted(counts.begin(), counts.end());
+  std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
+    return a.second != b.second ? a.second > b.second : a.first < b.first;
+  });
+  json out = json::array();
+  for (size_t i = 0; i < sorted.size() && i < 20; ++i) {
+    if (sorted[i].second < 2 && sorted.size() > 20) break;  // a word seen once is noise in a large export
+    out.push_back({{"topic", sorted[i].first},
+                   {"source", "subject"},
+                   {"count", sorted[i].second},
+                   {"share", static_cast<double>(sorted[i].second) / static_cast<double>(created)}});
+  }
+  return out;
+}
+
+}  // namespace hk
