@@ -56,6 +56,14 @@ export class EngineSession {
     return this.engine.report(JSON.stringify(query ?? {}));
   }
 
+  /** The per-ticket CSV for a query (formula-escaped); throws on a bad query. */
+  ticketsCsv(query = {}) {
+    this.finish();
+    const csv = this.engine.ticketsCsv(JSON.stringify(query ?? {}));
+    if (csv.startsWith('error: ')) throw new Error(csv.slice(7).trim());
+    return csv;
+  }
+
   close() {
     this.#releaseBuffer();
     if (this.engine) {

@@ -1,0 +1,220 @@
+#!/usr/bin/env node
+// Builds the single self-contained dashboard page, build/page/helpdesk-kpi.html: the dashboard bundle (esbuild), the
+// classic wasm build embedded ONCE as a string (used by the Blob classic worker, and by the main-thread fallback through
+// a blob: <script>), the classic worker script, gzip'd sample exports, CSS, and a strict CSP (no eval, no remote origin,
+// only inline code whose hash is listed). It opens from file:// with the network off.
+//
+//   node scripts/build-page.mjs            → build/page/helpdesk-kpi.html (+ prints its size)
+//
+//   import { renderReportHtml } from './scripts/build-page.mjs';
+//   writeFileSync('report.html', await renderReportHtml(report, { lang: 'ja', previous }));
+// renderReportHtml(report, options?) resolves to a self-contained report page for ONE analysis (the CLI's --html): the same
+// dashboard, with the report JSON embedded and no engine, so no file loading is needed. options.previous (a report of
+// the previous period) adds deltas; options.lang ('en'|'ja') picks the UI language (default: the reader's browser);
+// options.title sets the page title.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import * as esbuild from 'esbuild';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const WEB = join(ROOT, 'web', 'src');
+const CLASSIC_WASM = join(ROOT, 'build', 'wasm', 'helpdesk_kpi.classic.js');
+const OUT_DIR = join(ROOT, 'build', 'page');
+const OUT_FILE = join(OUT_DIR, 'helpdesk-kpi.html');
+const SIZE_BUDGET = 1.5 * 1024 * 1024;
+
+const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+
+/** Inline <script>/<style> content must not close its element early. */
+const inlineSafe = (code) => code.replace(/<\/(script|style)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+
+/** esbuild plugin: virtual modules, and the wasm ES build swapped for `engineModule` (a loader or a stub). */
+function virtualModules(modules, engineModule) {
+  return {
+    name: 'helpdesk-kpi-virtual',
+    setup(build) {
+      build.onResolve({ filter: /helpdesk_kpi\.mjs$/ }, () => ({ path: 'engine', namespace: 'hk' }));
+      build.onResolve({ filter: /^hk:/ }, (args) => ({ path: args.path.slice(3), namespace: 'hk' }));
+      build.onLoad({ filter: /.*/, namespace: 'hk' }, (args) => {
+        const contents = args.path === 'engine' ? engineModule : modules[args.path];
+        if (contents === undefined) throw new Error(`no virtual module hk:${args.path}`);
+        return { contents, loader: 'js', resolveDir: WEB };
+      });
+    },
+  };
+}
+
+// Main-thread fallback: the embedded classic build, run by a blob: <script> (CSP forbids eval; blob: is allowed).
+const CLASSIC_FACTORY = `
+import { embeddedClassicWasmJs } from './embedded.mjs';
+let loaded = null;
+export default function createHelpdeskKpi(options) {
+  loaded ??= new Promise((resolve, reject) => {
+    const text = embeddedClassicWasmJs();
+    if (!text) return reject(new Error('the engine is not embedded in this page'));
+    const script = document.createElement('script');
+    script.src = URL.createObjectURL(new Blob([text], { type: 'text/javascript' }));
+    script.onload = () => resolve(globalThis.createHelpdeskKpi);
+    script.onerror = () => reject(new Error('the engine script could not start (Content-Security-Policy?)'));
+    document.head.append(script);
+  });
+  return loaded.then((factory) => factory(options));
+}`;
+const NO_ENGINE = `export default function createHelpdeskKpi() {
+  return Promise.reject(new Error('this report page has no engine: it shows one saved analysis'));
+}`;
+
+async function bundle(entry, { modules = {}, engineModule = NO_ENGINE, format = 'esm' } = {}) {
+  const result = await esbuild.build({
+    entryPoints: [entry],
+    bundle: true,
+    write: false,
+    format,
+    minify: true,
+    legalComments: 'none',
+    target: ['chrome110', 'firefox115', 'safari16.4'],
+    charset: 'utf8',
+    plugins: [virtualModules(modules, engineModule)],
+    logLevel: 'silent',
+  });
+  return result.outputFiles[0].text;
+}
+
+/** Page CSS outside the element (the element styles itself inside its shadow root). */
+const PAGE_CSS = `
+:root{color-scheme:light;--hk-page-bg:#eef1f6}
+*{box-sizing:border-box}
+html,body{margin:0;background:var(--hk-page-bg);font-family:system-ui,-apple-system,"Segoe UI","Hiragino Sans","Noto Sans JP",Roboto,sans-serif}
+helpdesk-kpi-dashboard{display:block;max-width:1400px;margin:0 auto;min-height:100vh}
+@media print{html,body{background:#fff}helpdesk-kpi-dashboard{max-width:none;min-height:0}}
+`;
+
+function csp({ scriptHashes, styleHashes, engine }) {
+  return [
+    "default-src 'none'",
+    `script-src ${scriptHashes.join(' ')}${engine ? " blob: 'wasm-unsafe-eval'" : ''}`,
+    engine ? 'worker-src blob:' : null,
+    `style-src ${styleHashes.join(' ')}`,
+    'img-src data: blob:',
+    "base-uri 'none'",
+    "form-action 'none'",
+  ]
+    .filter(Boolean)
+    .join('; ');
+}
+
+function htmlDocument({ title, lang = 'en', script, dataBlocks = '', engine }) {
+  const safeScript = inlineSafe(script);
+  const policy = csp({ scriptHashes: [sha256(safeScript)], styleHashes: [sha256(PAGE_CSS)], engine });
+  const escapeAttr = (s) => String(s).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  const escapeText = (s) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  return `<!doctype html>
+<html lang="${escapeAttr(lang)}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeAttr(policy)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="referrer" content="no-referrer">
+<title>${escapeText(title)}</title>
+<style>${PAGE_CSS}</style>
+</head>
+<body>
+<helpdesk-kpi-dashboard></helpdesk-kpi-dashboard>
+${dataBlocks}<script type="module">${safeScript}</script>
+</body>
+</html>
+`;
+}
+
+/** Sample exports for the sample-data buttons, gzip'd and base64'd (the worker gunzips them like any .json.gz). */
+async function sampleModule() {
+  const samples = [];
+  const genScript = join(ROOT, 'scripts', 'gen-export.mjs');
+  if (existsSync(genScript)) {
+    const { generate } = await import(pathToFileURL(genScript).href);
+    const dir = mkdtempSync(join(tmpdir(), 'hk-sample-'));
+    try {
+      const silence = console.log;
+      console.log = () => {};
+      try {
+        await generate({ vendor: 'zendesk', shape: 'document', tickets: 300, seed: 7, outDir: dir });
+      } finally {
+        console.log = silence;
+      }
+      const names = ['zendesk.json', 'zendesk.ticket_audits.json', 'zendesk.satisfaction_ratings.json'];
+      samples.push({
+        id: 'zendesk-300',
+        label: { en: 'Zendesk sample (300 tickets)', ja: 'Zendesk サンプル(300件)' },
+        files: names.filter((n) => existsSync(join(dir, n))).map((n) => ({ name: n, gz: gzipSync(readFileSync(join(dir, n)), { level: 9 }).toString('base64') })),
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  const fixtureDir = [join(ROOT, '..', 'shared', 'fixtures', 'zendesk'), '/work/shared/fixtures/zendesk'].find((d) =>
+    existsSync(join(d, 'small.json')),
+  );
+  if (fixtureDir) {
+    const names = readdirSync(fixtureDir).filter((n) => n.endsWith('.json')).sort();
+    samples.push({
+      id: 'zendesk-fixture',
+      label: { en: '8-ticket walkthrough', ja: '8件の解説用データ' },
+      files: names.map((n) => ({ name: n, gz: gzipSync(readFileSync(join(fixtureDir, n)), { level: 9 }).toString('base64') })),
+    });
+  }
+  return `export const SAMPLES = ${JSON.stringify(samples)};`;
+}
+
+/** Builds build/page/helpdesk-kpi.html; returns {file, bytes}. */
+export async function buildPage({ outFile = OUT_FILE } = {}) {
+  if (!existsSync(CLASSIC_WASM)) throw new Error(`missing ${CLASSIC_WASM}: build the wasm first (cmake --build build/wasm)`);
+  const classicWasmJs = readFileSync(CLASSIC_WASM, 'utf8');
+  const workerJs = await bundle(join(WEB, 'worker-classic.mjs'), { format: 'iife' });
+  const modules = {
+    embedded: `export const CLASSIC_WASM_JS = ${JSON.stringify(classicWasmJs)};\nexport const WORKER_JS = ${JSON.stringify(workerJs)};`,
+    samples: await sampleModule(),
+  };
+  const script = await bundle(join(WEB, 'page', 'app.mjs'), { modules, engineModule: CLASSIC_FACTORY });
+  const html = htmlDocument({ title: 'Helpdesk KPI', script, engine: true });
+  mkdirSync(dirname(outFile), { recursive: true });
+  writeFileSync(outFile, html);
+  const bytes = Buffer.byteLength(html);
+  if (bytes > SIZE_BUDGET) throw new Error(`${outFile} is ${bytes} bytes, over the ${SIZE_BUDGET}-byte budget`);
+  return { file: outFile, bytes };
+}
+
+let viewerScript = null; // a promise of the bundle, made once per process
+
+/**
+ * A self-contained HTML page showing one report (the CLI's --html OUT.html). Async (esbuild bundles the viewer once per
+ * process, ~0.1 s); needs the esbuild devDependency, not the wasm build.
+ * @param {object} report a report object (SPEC §6.1)
+ * @param {{previous?: object, lang?: 'en'|'ja', title?: string}} [options]
+ * @returns {Promise<string>} the HTML text
+ */
+export async function renderReportHtml(report, options = {}) {
+  if (!report || typeof report !== 'object' || !report.kpis) throw new TypeError('renderReportHtml needs a report object');
+  viewerScript ??= bundle(join(WEB, 'page', 'report-viewer.mjs'));
+  const script = await viewerScript;
+  const json = (value) =>
+    JSON.stringify(value ?? null).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
+  const dataBlocks =
+    `<script type="application/json" id="hk-report">${json(report)}</script>\n` +
+    `<script type="application/json" id="hk-options">${json({ previous: options.previous ?? null, lang: options.lang ?? null })}</script>\n`;
+  return htmlDocument({
+    title: options.title ?? 'Helpdesk KPI report',
+    lang: options.lang ?? 'en',
+    script,
+    dataBlocks,
+    engine: false,
+  });
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const { file, bytes } = await buildPage();
+  console.log(`${file}  ${(bytes / 1024).toFixed(0)} KiB (budget ${(SIZE_BUDGET / 1024).toFixed(0)} KiB)`);
+}

@@ -1,0 +1,6 @@
+// Classic worker entry, bundled to one IIFE by scripts/build-page.mjs and appended to the classic wasm build
+// (helpdesk_kpi.classic.js, which defines the global createHelpdeskKpi) inside a Blob: that is the worker the
+// single-file page starts from file://.
+import { installWorker } from './worker-core.mjs';
+
+installWorker(self, () => self.createHelpdeskKpi());

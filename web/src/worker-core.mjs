@@ -1,0 +1,84 @@
+// The worker side of the browser API: one Engine per worker, fed from File/Blob/bytes posted by the page and read here
+// in chunks (never one whole-file string), progress at most every `progressMs`, then report queries answered from the
+// compact store. Used by the module worker (worker.mjs) and the embedded classic worker (worker-classic.mjs).
+import { normalizeInputs } from './inputs.mjs';
+import { EngineSession } from './session.mjs';
+import { warmUp } from './warm-up.mjs';
+
+/**
+ * @param {DedicatedWorkerGlobalScope} scope
+ * @param {() => Promise<any>} createModule returns an instantiated wasm module
+ */
+export function installWorker(scope, createModule) {
+  let modulePromise = null;
+  let session = null;
+  const load = () => (modulePromise ??= Promise.resolve(createModule()).then(warmUp));
+
+  async function ingest({ id, settings, inputs, progressMs = 50 }) {
+    const module = await load();
+    session?.close();
+    session = new EngineSession(module, settings ?? {});
+    const sources = normalizeInputs(inputs);
+    const totalBytes = sources.every((s) => typeof s.size === 'number')
+      ? sources.reduce((sum, s) => sum + s.size, 0)
+      : undefined;
+    let bytes = 0;
+    let last = 0;
+    for (const source of sources) {
+      for await (const chunk of source.chunks) {
+        session.feed(source.name, chunk);
+        bytes += chunk.length;
+        const now = Date.now();
+        if (now - last >= progressMs) {
+          last = now;
+          scope.postMessage({ type: 'progress', id, file: source.name, bytes, totalBytes });
+        }
+      }
+      session.endSource(source.name);
+    }
+    session.finish();
+    scope.postMessage({ type: 'progress', id, file: null, bytes, totalBytes, done: true });
+    return {
+      settingsError: session.settingsError || '',
+      capabilities: { ticketsCsv: typeof session.engine?.ticketsCsv === 'function' },
+    };
+  }
+
+  function requireSession() {
+    if (!session) throw new Error('no data loaded in this worker');
+    return session;
+  }
+
+  const handlers = {
+    ingest,
+    report: ({ query }) => requireSession().reportText(query ?? {}),
+    ticketsCsv: ({ query }) => {
+      const s = requireSession();
+      s.finish();
+      if (typeof s.engine.ticketsCsv !== 'function') throw new Error('this engine build has no per-ticket CSV export');
+      return s.engine.ticketsCsv(JSON.stringify(query ?? {}));
+    },
+    close: () => {
+      session?.close();
+      session = null;
+      return true;
+    },
+  };
+
+  scope.onmessage = async (event) => {
+    const message = event.data ?? {};
+    const handler = handlers[message.type];
+    try {
+      if (!handler) throw new Error(`unknown request ${message.type}`);
+      const result = await handler(message);
+      scope.postMessage({ type: 'result', id: message.id, result });
+    } catch (error) {
+      scope.postMessage({
+        type: 'result',
+        id: message.id,
+        error: { name: error?.name ?? 'Error', message: String(error?.message ?? error) },
+      });
+    }
+  };
+  scope.postMessage({ type: 'hello' });
+}
