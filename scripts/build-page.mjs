@@ -99,6 +99,8 @@ function csp({ scriptHashes, styleHashes, engine }) {
     `script-src ${scriptHashes.join(' ')}${engine ? " blob: 'wasm-unsafe-eval'" : ''}`,
     engine ? 'worker-src blob:' : null,
     `style-src ${styleHashes.join(' ')}`,
+    // The Emscripten loader fetch()es its own data: URL first (then decodes it itself if that fails): allow data: only.
+    engine ? 'connect-src data:' : null,
     'img-src data: blob:',
     "base-uri 'none'",
     "form-action 'none'",

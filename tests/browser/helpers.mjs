@@ -49,6 +49,7 @@ export async function launch({ viewport = { width: 1366, height: 768 }, locale =
     viewport,
     locale,
     acceptDownloads: true,
+    timezoneId: 'UTC',
   });
   const requests = [];
   const errors = [];

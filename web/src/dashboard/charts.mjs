@@ -39,23 +39,29 @@ function niceMax(value) {
  * @param {{period: string, count: number}[]} totals the report's series (every bucket, empty ones as 0)
  * @param {{key: string, label: string, counts: Map<string, number>}[]} stacks per-channel counts by period, or []
  */
-export function timeSeriesChart({ totals, stacks, formatPeriod, formatCount, label }) {
-  const W = 720;
-  const H = 230;
-  const pad = { l: 40, r: 8, t: 10, b: 34 };
+export function timeSeriesChart({ totals, stacks, formatPeriod, formatCount, label, width = 720, height = 230 }) {
+  const W = Math.max(320, Math.round(width));
+  const H = height;
+  const pad = { l: 40, r: 8, t: 10, b: 26 };
   const plotW = W - pad.l - pad.r;
   const plotH = H - pad.t - pad.b;
-  const max = niceMax(Math.max(0, ...totals.map((p) => p.count)));
-  const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, class: 'ts', role: 'img', 'aria-label': label });
-  for (let i = 0; i <= 4; i++) {
-    const y = pad.t + plotH - (plotH * i) / 4;
+  // Whole-number gridlines: a step of 1, 2, 2.5 (only above 10), 5 × 10^k, about four lines high.
+  const top = Math.max(1, ...totals.map((p) => p.count));
+  let step = niceMax(top / 4);
+  if (step < 1) step = 1;
+  if (step % 1) step = Math.ceil(step);
+  const lines = Math.ceil(top / step);
+  const max = step * lines;
+  const root = svg('svg', { viewBox: `0 0 ${W} ${H}`, width: W, height: H, class: 'ts', role: 'img', 'aria-label': label });
+  for (let i = 0; i <= lines; i++) {
+    const y = pad.t + plotH - (plotH * i) / lines;
     root.append(svg('line', { x1: pad.l, x2: W - pad.r, y1: y, y2: y, class: i ? 'grid' : 'axis' }));
-    root.append(svg('text', { x: pad.l - 6, y: y + 4, class: 'tick', 'text-anchor': 'end' }, formatCount((max * i) / 4)));
+    root.append(svg('text', { x: pad.l - 6, y: y + 4, class: 'tick', 'text-anchor': 'end' }, formatCount(step * i)));
   }
   const n = totals.length || 1;
   const slot = plotW / n;
   const barW = Math.max(1, Math.min(42, slot * 0.72));
-  const labelEvery = Math.ceil(n / Math.max(1, Math.floor(plotW / 64)));
+  const labelEvery = Math.ceil(n / Math.max(1, Math.floor(plotW / 70)));
   totals.forEach((p, i) => {
     const x = pad.l + i * slot + (slot - barW) / 2;
     const group = svg('g', { class: 'bar' });
@@ -76,7 +82,7 @@ export function timeSeriesChart({ totals, stacks, formatPeriod, formatCount, lab
     group.prepend(svg('rect', { x: pad.l + i * slot, y: pad.t, width: slot, height: plotH, class: 'hit' }));
     root.append(group);
     if (i % labelEvery === 0)
-      root.append(svg('text', { x: x + barW / 2, y: H - pad.b + 16, class: 'tick', 'text-anchor': 'middle' }, formatPeriod(p.period)));
+      root.append(svg('text', { x: x + barW / 2, y: H - pad.b + 17, class: 'tick', 'text-anchor': 'middle' }, formatPeriod(p.period)));
   });
   return root;
 }

@@ -64,6 +64,8 @@ export class HelpdeskKpiDashboard extends HTMLElement {
   #loadSeq = 0;
   #refreshTimer = 0;
   #viewer = false;
+  #resizeObserver = null;
+  #resizeTimer = 0;
 
   constructor() {
     super();
@@ -74,6 +76,7 @@ export class HelpdeskKpiDashboard extends HTMLElement {
   }
 
   connectedCallback() {
+    this.#watchSize();
     this.#applyLanguage();
   }
 
@@ -171,6 +174,7 @@ export class HelpdeskKpiDashboard extends HTMLElement {
         session.close();
         return null;
       }
+      if (session.settingsError) this.#message('error', session.settingsError, this.#t('msg.settings'));
       const errors = (base.sources ?? []).filter((s) => s.error).map((s) => s.error);
       for (const e of errors) this.#message('error', e, this.#t('msg.file_rejected'));
       if (!base.data_quality?.tickets_used) {
@@ -358,7 +362,10 @@ export class HelpdeskKpiDashboard extends HTMLElement {
       holidays: el('textarea', { name: 'holidays', placeholder: '2025-12-25' }),
       slaFrt: el('input', { type: 'number', min: '0', step: '0.25', name: 'sla_frt', placeholder: '4' }),
       slaRes: el('input', { type: 'number', min: '0', step: '0.25', name: 'sla_resolution', placeholder: '24' }),
-      costTotal: el('input', { type: 'number', min: '0', step: 'any', name: 'cost_total', placeholder: '0' }),
+      slaBusiness: el('input', { type: 'checkbox', name: 'sla_business' }),
+      costs: Object.fromEntries(
+        ['agent_labour', 'indirect', 'tools', 'overhead', 'bot'].map((k) => [k, el('input', { type: 'number', min: '0', step: 'any', name: `cost_${k}`, placeholder: '0' })]),
+      ),
       currency: el('input', { type: 'text', name: 'currency', maxlength: '3', size: '4', placeholder: 'USD' }),
       conversion: el('input', { type: 'number', min: '1', max: '30', step: '1', name: 'conversion_window_days', value: '5' }),
     };
@@ -376,13 +383,22 @@ export class HelpdeskKpiDashboard extends HTMLElement {
         el('div', { class: 'inline' }, field('settings.bh_from', s.bhFrom), field('settings.bh_to', s.bhTo)),
         field('settings.holidays', s.holidays),
       ),
-      el('fieldset', {}, this.#i18n('legend', 'settings.sla'), field('settings.sla_frt', s.slaFrt), field('settings.sla_resolution', s.slaRes)),
+      el(
+        'fieldset',
+        {},
+        this.#i18n('legend', 'settings.sla'),
+        field('settings.sla_frt', s.slaFrt),
+        field('settings.sla_resolution', s.slaRes),
+        el('label', { class: 'check' }, s.slaBusiness, this.#i18n('span', 'settings.sla_business')),
+        field('settings.conversion', s.conversion),
+      ),
       el(
         'fieldset',
         {},
         this.#i18n('legend', 'settings.costs'),
-        el('div', { class: 'inline' }, field('settings.cost_total', s.costTotal), field('settings.currency', s.currency)),
-        field('settings.conversion', s.conversion),
+        el('div', { class: 'inline' }, field('settings.cost_agent', s.costs.agent_labour), field('settings.cost_indirect', s.costs.indirect)),
+        el('div', { class: 'inline' }, field('settings.cost_tools', s.costs.tools), field('settings.cost_overhead', s.costs.overhead)),
+        el('div', { class: 'inline' }, field('settings.cost_bot', s.costs.bot), field('settings.currency', s.currency)),
       ),
     );
     const apply = el('button', { class: 'btn primary small', 'data-action': 'apply-settings', onclick: () => this.#applySettings() }, this.#i18n('span', 'settings.apply'));
@@ -412,40 +428,48 @@ export class HelpdeskKpiDashboard extends HTMLElement {
       }
     }
     s.bhEnabled.checked = !!bh;
-    const days = bh?.days ?? { mon: 1, tue: 1, wed: 1, thu: 1, fri: 1 };
-    for (const d of DAYS) s.bhDays[d].checked = !!days[d];
-    const firstSpan = Object.values(bh?.days ?? {}).find((v) => Array.isArray(v) && v.length)?.[0];
+    const days = bh?.weekly ?? { mon: 1, tue: 1, wed: 1, thu: 1, fri: 1 };
+    for (const d of DAYS) s.bhDays[d].checked = !!(Array.isArray(days[d]) ? days[d].length : days[d]);
+    const firstSpan = Object.values(bh?.weekly ?? {}).find((v) => Array.isArray(v) && v.length)?.[0];
     if (firstSpan) [s.bhFrom.value, s.bhTo.value] = firstSpan;
     s.holidays.value = (bh?.holidays ?? []).join('\n');
-    s.slaFrt.value = o.sla?.first_response_hours ?? '';
-    s.slaRes.value = o.sla?.resolution_hours ?? '';
-    s.costTotal.value = o.costs?.total ?? '';
+    const hours = (seconds) => (seconds > 0 ? seconds / 3600 : '');
+    s.slaFrt.value = hours(o.sla?.first_response_s);
+    s.slaRes.value = hours(o.sla?.resolution_s);
+    s.slaBusiness.checked = !!o.sla?.business_hours;
+    for (const [k, input] of Object.entries(s.costs)) input.value = o.costs?.[k] ?? '';
     s.currency.value = o.costs?.currency ?? this.getAttribute('currency') ?? '';
     s.conversion.value = o.conversion_window_days ?? this.getAttribute('conversion-window-days') ?? 5;
   }
 
+  /** The settings JSON the engine takes (settings.cpp): unset parts are left out, so the engine's defaults apply. */
   #collectSettings() {
     const s = this.#els.s;
-    const num = (input) => (input.value === '' || !Number.isFinite(+input.value) ? null : +input.value);
-    const timezone = s.timezone.value.trim() || 'UTC';
+    const num = (input) => (input.value === '' || !Number.isFinite(+input.value) || +input.value < 0 ? null : +input.value);
+    const timezone = s.timezone.value.trim() || undefined;
     const span = [s.bhFrom.value || '09:00', s.bhTo.value || '17:00'];
-    const business = s.bhEnabled.checked
-      ? {
-          timezone,
-          days: Object.fromEntries(DAYS.filter((d) => s.bhDays[d].checked).map((d) => [d, [span]])),
-          holidays: s.holidays.value.split(/[\s,]+/).map((x) => x.trim()).filter((x) => /^\d{4}-\d{2}-\d{2}$/.test(x)),
-        }
-      : null;
-    const currency = (s.currency.value.trim() || 'USD').toUpperCase();
-    return {
-      ...this.#settingsOverride,
-      timezone,
-      week_start: s.weekStart.value === 'sunday' ? 'sunday' : 'monday',
-      business_hours: business,
-      sla: { first_response_hours: num(s.slaFrt), resolution_hours: num(s.slaRes) },
-      costs: { total: num(s.costTotal), currency },
-      conversion_window_days: num(s.conversion) ?? 5,
-    };
+    const settings = { ...this.#settingsOverride };
+    for (const key of ['timezone', 'business_hours', 'sla', 'costs', 'conversion_window_days']) delete settings[key];
+    if (timezone) settings.timezone = timezone;
+    settings.week_start = s.weekStart.value === 'sunday' ? 'sunday' : 'monday';
+    if (s.bhEnabled.checked)
+      settings.business_hours = {
+        weekly: Object.fromEntries(DAYS.filter((d) => s.bhDays[d].checked).map((d) => [d, [span]])),
+        holidays: s.holidays.value.split(/[\s,]+/).map((x) => x.trim()).filter((x) => /^\d{4}-\d{2}-\d{2}$/.test(x)),
+      };
+    const frt = num(s.slaFrt);
+    const res = num(s.slaRes);
+    if (frt || res)
+      settings.sla = {
+        first_response_s: Math.round((frt ?? 0) * 3600),
+        resolution_s: Math.round((res ?? 0) * 3600),
+        business_hours: s.slaBusiness.checked && s.bhEnabled.checked,
+      };
+    const costs = Object.fromEntries(Object.entries(s.costs).map(([k, input]) => [k, num(input) ?? 0]));
+    if (Object.values(costs).some((v) => v > 0)) settings.costs = { ...costs, currency: (s.currency.value.trim() || 'USD').toUpperCase() };
+    const days = Math.round(num(s.conversion) ?? 5);
+    settings.conversion_window_days = Math.min(30, Math.max(1, days));
+    return settings;
   }
 
   #applySettings() {
@@ -662,12 +686,12 @@ export class HelpdeskKpiDashboard extends HTMLElement {
     const t = this.#t;
     e.toolbar.hidden = false;
     const range = this.#dataRange();
-    e.from.value = this.#query.from;
-    e.to.value = this.#query.to;
+    e.from.value = this.#query.from || range?.from || '';
+    e.to.value = this.#query.to || range?.to || '';
     e.from.placeholder = range?.from ?? '';
     e.to.placeholder = range?.to ?? '';
     for (const input of [e.from, e.to]) {
-      input.min = range?.from ?? '';
+      input.min = '';
       input.disabled = this.#viewer;
     }
     e.filterBox.hidden = this.#viewer;
@@ -763,6 +787,7 @@ export class HelpdeskKpiDashboard extends HTMLElement {
       if (def.format === 'count' && before > 0)
         text += ` (${new Intl.NumberFormat(f.locale, { style: 'percent', maximumFractionDigits: 0, signDisplay: 'exceptZero' }).format(diff / before)})`;
     }
+    if (diff === 0) text = this.#t('tile.no_change');
     const arrow = diff > 0 ? '▲ ' : diff < 0 ? '▼ ' : '';
     const good = def.better && diff !== 0 ? (diff > 0) === (def.better === 'up') : null;
     const beforeText = def.format === 'money' ? f.money(before, pick(previous.kpis, def.currency)) : f.value(def.format, before);
@@ -784,13 +809,16 @@ export class HelpdeskKpiDashboard extends HTMLElement {
       const raw = def.format === 'duration' && typeof value === 'number' ? ` (${f.seconds(value)})` : '';
       const delta = this.#delta(def, value);
       const meta = el('div', { class: 'meta' });
-      if (def.n) meta.append(el('span', { class: 'n', text: t('tile.n', { n: f.count(n ?? 0) }) }));
+      const whole = kpis[top];
+      if (whole == null && def.missing) meta.append(el('span', { class: 'missing', text: t.pick(def.missing) }));
+      else if (def.n) meta.append(el('span', { class: 'n', text: t('tile.n', { n: f.count(n ?? 0) }) }));
       if (delta?.text) meta.append(el('span', { class: `delta ${delta.cls}`, title: delta.title, text: delta.text }));
       const subs = el('div', { class: 'subs' });
       for (const [key, path, format] of def.sub ?? []) {
         const v = pick(kpis, path);
         if (v === undefined) continue;
-        subs.append(el('span', {}, `${t(key)} `, el('b', { text: f.value(format, v) })));
+        const text = format === 'money' ? f.money(v, pick(kpis, def.currency)) : f.value(format, v);
+        subs.append(el('span', {}, `${t(key)} `, el('b', { text })));
       }
       tiles.push(
         el(
@@ -885,6 +913,7 @@ export class HelpdeskKpiDashboard extends HTMLElement {
             label: t('chart.volume'),
             formatPeriod: (p, long) => f.period(p, long),
             formatCount: (v) => f.count(v),
+            width: this.#chartWidth(),
           }),
           stacks.length ? legend(stacks.map((s) => ({ key: s.key, label: s.label }))) : null,
         )
@@ -899,6 +928,25 @@ export class HelpdeskKpiDashboard extends HTMLElement {
         rows: totals.map((p) => [p.period, p.count, ...stacks.map((s) => s.counts.get(p.period) ?? 0)]),
       }),
     });
+  }
+
+  /** Plot width in CSS pixels: the chart is drawn at its real size so text never scales with the panel. */
+  #chartWidth() {
+    const grid = this.#els.grid.clientWidth;
+    return grid > 0 ? grid - 30 : 720;
+  }
+
+  #watchSize() {
+    if (this.#resizeObserver || typeof ResizeObserver !== 'function') return;
+    let last = 0;
+    this.#resizeObserver = new ResizeObserver(() => {
+      const width = this.#els.grid.clientWidth;
+      if (!this.#report || Math.abs(width - last) < 8) return;
+      last = width;
+      clearTimeout(this.#resizeTimer);
+      this.#resizeTimer = setTimeout(() => this.#renderPanels(), 100);
+    });
+    this.#resizeObserver.observe(this.#els.grid);
   }
 
   #channelPanel(kpis) {

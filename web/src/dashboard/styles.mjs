@@ -105,6 +105,7 @@ details.ms .menu .none{color:var(--_muted);font-size:12.5px;padding:6px}
 .tile.null .value{color:var(--_muted);font-weight:500}
 .tile .meta{display:flex;gap:8px;align-items:baseline;font-size:12px;color:var(--_muted);flex-wrap:wrap}
 .tile .n{font-variant-numeric:tabular-nums}
+.tile .missing{font-size:11.5px;line-height:1.35}
 .tile .delta{font-weight:600;font-variant-numeric:tabular-nums}
 .tile .delta.good{color:var(--_good)}
 .tile .delta.bad{color:var(--_bad)}
@@ -120,7 +121,7 @@ details.ms .menu .none{color:var(--_muted);font-size:12.5px;padding:6px}
 .seg{display:inline-flex;border:1px solid var(--_border);border-radius:7px;overflow:hidden}
 .seg button{border:0;background:var(--_surface);padding:3px 9px;font-size:12px;color:var(--_muted)}
 .seg button[aria-pressed=true]{background:var(--_accent-soft);color:var(--_accent);font-weight:600}
-svg.ts{width:100%;height:auto;display:block}
+svg.ts{width:100%;height:auto;display:block;max-height:260px}
 svg.ts .grid{stroke:var(--_border);stroke-width:1}
 svg.ts .axis{stroke:var(--_muted);stroke-width:1}
 svg.ts .tick{fill:var(--_muted);font-size:11px}

@@ -6,6 +6,7 @@
 //   better   'up' | 'down' | null: which direction of the previous-period delta is shown as good
 //   sub      secondary lines: [label key, key path, format]
 //   label, definition: { en, ja }. Definitions follow reference/kpi-definitions.md (PROPOSAL rules).
+//   missing  what to do when the whole KPI is null (e.g. needs a survey file), shown instead of n
 // A tile whose top-level KPI key is absent from the report is hidden; a null value shows "—".
 
 export const TILES = [
@@ -157,6 +158,7 @@ export const TILES = [
   },
   {
     id: 'handle_time',
+    missing: { en: 'No time tracking in this export.', ja: 'このエクスポートには作業時間の記録がありません。' },
     value: 'handle_time.median',
     n: 'handle_time.n',
     format: 'duration',
@@ -183,6 +185,7 @@ export const TILES = [
   },
   {
     id: 'nps',
+    missing: { en: 'Load a survey file to see NPS.', ja: 'NPS にはアンケートファイルが必要です。' },
     value: 'nps.score',
     n: 'nps.n',
     format: 'score',
@@ -196,6 +199,7 @@ export const TILES = [
   },
   {
     id: 'ces',
+    missing: { en: 'Load a survey file to see CES.', ja: 'CES にはアンケートファイルが必要です。' },
     value: 'ces.mean',
     n: 'ces.n',
     format: 'decimal',
@@ -209,6 +213,7 @@ export const TILES = [
   },
   {
     id: 'converted',
+    missing: { en: 'Load an orders export to see conversions.', ja: '注文データを読み込むと表示されます。' },
     value: 'converted_tickets.rate',
     n: 'converted_tickets.denominator',
     format: 'percent',
@@ -222,12 +227,13 @@ export const TILES = [
   },
   {
     id: 'cost',
+    missing: { en: 'Enter support costs in Settings.', ja: '設定でサポートコストを入力してください。' },
     value: 'cost_per_resolution.value',
     n: null,
     format: 'money',
     currency: 'cost_per_resolution.currency',
     better: 'down',
-    sub: [['sub.per_ticket', 'cost_per_resolution.per_ticket', 'decimal']],
+    sub: [['sub.per_ticket', 'cost_per_resolution.per_ticket', 'money']],
     label: { en: 'Cost per resolution', ja: '解決あたりコスト' },
     definition: {
       en: 'Total support cost you enter in the settings for the period ÷ tickets resolved in the period.',
@@ -236,12 +242,16 @@ export const TILES = [
   },
   {
     id: 'sla',
-    value: 'sla.compliance',
-    n: 'sla.n',
+    missing: { en: 'Set SLA targets in Settings.', ja: '設定で SLA 目標を指定してください。' },
+    value: 'sla.first_response.rate',
+    n: 'sla.first_response.applied',
     format: 'percent',
     better: 'up',
-    sub: [],
-    label: { en: 'SLA compliance', ja: 'SLA 達成率' },
+    sub: [
+      ['sub.sla_resolution', 'sla.resolution.rate', 'percent'],
+      ['sub.open_breaches', 'sla.first_response.open_breaches', 'count'],
+    ],
+    label: { en: 'SLA: first response', ja: 'SLA 達成率(初回応答)' },
     definition: {
       en: 'Share of targets met: an event hit its target if it happened by start + target; an open ticket past its target is a miss. Targets come from the settings.',
       ja: '目標達成の割合:開始+目標時間までにイベントが起きれば達成、目標を過ぎても未対応なら未達。目標は設定で指定します。',
@@ -250,7 +260,7 @@ export const TILES = [
   {
     id: 'repeat',
     value: 'retention.repeat_contact_rate',
-    n: 'retention.customers',
+    n: 'retention.tickets',
     format: 'percent',
     better: 'down',
     sub: [],
