@@ -308,8 +308,8 @@ export class HelpdeskKpiDashboard extends HTMLElement {
       e.filterBox,
       e.clear,
       el('span', { class: 'spacer' }),
-      e.compare,
       e.printPeriod,
+      e.compare,
     );
     e.tiles = el('section', { class: 'tiles', 'aria-label': 'KPIs' });
     e.grid = el('section', { class: 'grid' });
