@@ -304,7 +304,7 @@ export class HelpdeskKpiDashboard extends HTMLElement {
       'section',
       { class: 'toolbar card', hidden: true },
       el('div', { class: 'group period' }, this.#i18n('span', 'toolbar.period'), e.from, el('span', { text: '–' }), e.to),
-      el('span', { class: 'sep' }),
+      (e.sep = el('span', { class: 'sep' })),
       e.filterBox,
       e.clear,
       el('span', { class: 'spacer' }),
@@ -695,6 +695,7 @@ export class HelpdeskKpiDashboard extends HTMLElement {
       input.disabled = this.#viewer;
     }
     e.filterBox.hidden = this.#viewer;
+    e.sep.hidden = this.#viewer;
     e.clear.hidden = this.#viewer || !(this.#query.from || this.#query.to || FILTERS.some((k) => this.#query.filters[k]?.length));
     const prev = this.#previousQuery;
     e.compare.textContent = prev && this.#previous ? t('toolbar.previous', { from: this.#f.period(prev.from, true), to: this.#f.period(prev.to, true) }) : '';
