@@ -134,6 +134,12 @@ describe('single-file page from file://', { skip: !ZENDESK && 'Zendesk fixture n
     assert.match(topics.text, /shipping,tag,2,0\.25/);
     const volume = await downloadOf(() => page.locator(`${DASH} [data-csv="volume"]`).click());
     assert.match(volume.text, /2025-03-03,2,1,1/); // total, email, chat
+    // The per-ticket CSV, when the engine build has it (the button is hidden otherwise).
+    if (await page.locator(`${DASH} [data-action="tickets-csv"]`).isVisible()) {
+      const tickets = await downloadOf(() => page.locator(`${DASH} [data-action="tickets-csv"]`).click());
+      assert.match(tickets.text, /5001/);
+      assert.match(tickets.text, /5008/);
+    }
     const json = await downloadOf(() => page.locator(`${DASH} [data-action="export-json"]`).click());
     const report = JSON.parse(json.text);
     assert.equal(report.schema_version, 1);

@@ -54,9 +54,8 @@ export function installWorker(scope, createModule) {
     report: ({ query }) => requireSession().reportText(query ?? {}),
     ticketsCsv: ({ query }) => {
       const s = requireSession();
-      s.finish();
-      if (typeof s.engine.ticketsCsv !== 'function') throw new Error('this engine build has no per-ticket CSV export');
-      return s.engine.ticketsCsv(JSON.stringify(query ?? {}));
+      if (typeof s.engine?.ticketsCsv !== 'function') throw new Error('this engine build has no per-ticket CSV export');
+      return s.ticketsCsv(query ?? {});
     },
     close: () => {
       session?.close();
