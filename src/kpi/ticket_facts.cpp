@@ -198,8 +198,8 @@ void vendor_fallbacks(uint32_t t, Dataset& data, const FactsSettings& settings, 
         }
         if (f.first_resolution_s != kNoTime && f.start != kNoTime) f.first_resolved_at = f.start + f.first_resolution_s;
         f.resolution_source = FactSource::vendor;
-        const bool no_reply = f.replies == 0;
-        f.resolver = (no_reply && (data.flags[t] & kBotHandled)) ? kAutomationAgent : data.assignee[t];
+        const bool bot_only = f.replies == 0 && ((data.flags[t] & kBotHandled) || f.bot_messages > 0);
+        f.resolver = bot_only ? kAutomationAgent : data.assignee[t];
         out.resolutions.push_back(ResolutionEvent{t, solved, f.resolver});
       }
     }
