@@ -86,7 +86,7 @@ async function bundle(entry, { modules = {}, engineModule = NO_ENGINE, format = 
 
 /** Page CSS outside the element (the element styles itself inside its shadow root). */
 const PAGE_CSS = `
-:root{color-scheme:light;--hk-page-bg:#eef1f6}
+:root{color-scheme:light;--hk-page-bg:#f4f6fa}
 *{box-sizing:border-box}
 html,body{margin:0;background:var(--hk-page-bg);font-family:system-ui,-apple-system,"Segoe UI","Hiragino Sans","Noto Sans JP",Roboto,sans-serif}
 helpdesk-kpi-dashboard{display:block;max-width:1400px;margin:0 auto;min-height:100vh}

@@ -216,6 +216,18 @@ describe('single-file page from file://', { skip: !ZENDESK && 'Zendesk fixture n
     await expectTile('csat', '66.7%');
   });
 
+  test('settings go to the engine: week start Sunday is echoed in the report after "apply"', async () => {
+    await page.locator(`${DASH} details.settings > summary`).click();
+    await page.locator(`${DASH} select[name="week_start"]`).selectOption('sunday');
+    await page.locator(`${DASH} input[name="sla_frt"]`).fill('1');
+    await page.locator(`${DASH} [data-action="apply-settings"]`).click();
+    await page.waitForFunction(() => document.querySelector('helpdesk-kpi-dashboard').report?.settings?.week_start === 'sunday');
+    await expectTile('volume', '8');
+    const settings = await page.evaluate(() => document.querySelector('helpdesk-kpi-dashboard').settings);
+    assert.equal(settings.sla.first_response_s, 3600);
+    assert.equal(settings.conversion_window_days, 5);
+  });
+
   test('print layout', async () => {
     await openPage();
     await pickFixture();

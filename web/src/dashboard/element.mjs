@@ -185,6 +185,7 @@ export class HelpdeskKpiDashboard extends HTMLElement {
         return null;
       }
       this.#closeSession();
+      this.#els.settingsPanel.open = false;
       this.#session = session;
       this.#viewer = false;
       this.#files = list;
@@ -317,6 +318,17 @@ export class HelpdeskKpiDashboard extends HTMLElement {
     e.dash = el('div', { class: 'dash', hidden: true }, e.toolbar, e.tiles, e.grid, e.footer);
     e.root = el('div', { class: 'hk', part: 'root' }, header, e.loader, e.dash);
     this.#wireDrop(e.root);
+    // Filter menus close on a click elsewhere or Escape, like a select.
+    const closeMenus = (except) => {
+      for (const d of e.filterBox.querySelectorAll('details.ms[open]')) if (d !== except) d.open = false;
+    };
+    e.root.addEventListener('click', (ev) => closeMenus(ev.composedPath().find((n) => n.matches?.('details.ms'))));
+    e.root.addEventListener('keydown', (ev) => {
+      if (ev.key === 'Escape') closeMenus(null);
+    });
+    document.addEventListener('click', (ev) => {
+      if (!ev.composedPath().includes(this)) closeMenus(null);
+    });
     root.append(e.root);
   }
 

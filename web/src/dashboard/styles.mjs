@@ -73,7 +73,8 @@ legend{font-size:12px;font-weight:600;color:var(--_muted);padding:0 4px}
 .days{display:flex;gap:4px;flex-wrap:wrap;margin-top:4px}
 .days label{display:flex;gap:3px;align-items:center;font-size:12px;color:var(--_fg)}
 .inline{display:flex;gap:8px}
-.inline .field{flex:1}
+.inline .field{flex:1;min-width:0}
+.field input,.field select{width:100%}
 .check{display:flex;gap:6px;align-items:center;font-size:12.5px;color:var(--_fg);margin-top:4px}
 .settings-actions{display:flex;gap:12px;align-items:center;margin-top:12px}
 .settings-actions .note{color:var(--_muted);font-size:12px}
