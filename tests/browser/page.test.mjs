@@ -228,6 +228,24 @@ describe('single-file page from file://', { skip: !ZENDESK && 'Zendesk fixture n
     assert.equal(settings.conversion_window_days, 5);
   });
 
+  test('when no Worker can be created, the analysis falls back to the page thread', async () => {
+    const other = await browser.context.newPage();
+    try {
+      await other.addInitScript(() => {
+        window.Worker = function Worker() {
+          throw new DOMException('workers are disabled here', 'SecurityError');
+        };
+      });
+      await other.goto(PAGE_URL);
+      await other.locator(`${DASH} input[type=file]`).setInputFiles(ZENDESK_FILES);
+      const value = other.locator(`${DASH} [data-tile="reopen"] .value`);
+      await value.waitFor();
+      assert.equal(await value.textContent(), '20%');
+    } finally {
+      await other.close();
+    }
+  });
+
   test('print layout', async () => {
     await openPage();
     await pickFixture();
