@@ -119,11 +119,17 @@ void Engine::on_record(Source& s, const RecordSpan& span) {
   if (span.index == 0 || !s.adapter) {
     RecordProbe probe;
     probe.list_key = span.list_key;
+    bool readable = true;
     for (auto f : obj) {
       std::string_view k;
-      if (f.unescaped_key().get(k)) break;
+      if (f.unescaped_key().get(k)) {
+        readable = false;
+        break;
+      }
       probe.keys.emplace_back(k);
     }
+    // After an error simdjson abandons the document (its parser pointer is null): rewinding it would be undefined.
+    if (!readable) return skip("", "not a valid JSON object");
     if (!s.adapter) {
       int best = 0;
       for (auto& a : adapters_) {
