@@ -68,9 +68,10 @@ void Engine::fail_source(Source& s, const std::string& message, uint64_t offset,
 void Engine::feed(std::string_view name, const char* bytes, size_t size) {
   if (finished_) return;
   Source& s = source(name);
-  if (!s.info.error.empty() || s.ended) return;
+  if (s.ended) return;
+  s.info.bytes += size;  // every byte given, also after a fatal error: the figure must not depend on the chunking
+  if (!s.info.error.empty()) return;
   if (s.head.size() < 8) s.head.append(bytes, std::min(size, 8 - s.head.size()));
-  s.info.bytes += size;
   const bool ok = s.splitter.feed(bytes, size, [&](const RecordSpan& span) { on_record(s, span); });
   if (!ok) {
     const SplitError& e = s.splitter.error();
