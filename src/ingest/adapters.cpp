@@ -6,12 +6,14 @@ namespace hk {
 std::unique_ptr<Adapter> make_zendesk_adapter();
 std::unique_ptr<Adapter> make_freshdesk_adapter();
 std::unique_ptr<Adapter> make_gorgias_adapter();
+std::unique_ptr<Adapter> make_helpscout_adapter();
 
 std::vector<std::unique_ptr<Adapter>> make_adapters() {
   std::vector<std::unique_ptr<Adapter>> adapters;
   adapters.push_back(make_zendesk_adapter());
   adapters.push_back(make_freshdesk_adapter());
   adapters.push_back(make_gorgias_adapter());
+  adapters.push_back(make_helpscout_adapter());
   return adapters;
 }
 
