@@ -7,6 +7,7 @@ std::unique_ptr<Adapter> make_zendesk_adapter();
 std::unique_ptr<Adapter> make_freshdesk_adapter();
 std::unique_ptr<Adapter> make_gorgias_adapter();
 std::unique_ptr<Adapter> make_helpscout_adapter();
+std::unique_ptr<Adapter> make_intercom_adapter();
 
 std::vector<std::unique_ptr<Adapter>> make_adapters() {
   std::vector<std::unique_ptr<Adapter>> adapters;
@@ -14,6 +15,7 @@ std::vector<std::unique_ptr<Adapter>> make_adapters() {
   adapters.push_back(make_freshdesk_adapter());
   adapters.push_back(make_gorgias_adapter());
   adapters.push_back(make_helpscout_adapter());
+  adapters.push_back(make_intercom_adapter());
   return adapters;
 }
 
