@@ -32,10 +32,18 @@ struct SourceCode {
   Channel channel;
 };
 constexpr SourceCode kSources[] = {
-    {1, "email", Channel::email},     {2, "portal", Channel::web_form},        {3, "phone", Channel::voice},
-    {4, "forum", Channel::web_form},  {5, "twitter", Channel::social},         {6, "facebook", Channel::social},
-    {7, "chat", Channel::chat},       {8, "mobihelp", Channel::chat},          {9, "feedback_widget", Channel::web_form},
-    {10, "outbound_email", Channel::email}, {11, "ecommerce", Channel::other}, {12, "bot", Channel::chat},
+    {1, "email", Channel::email},
+    {2, "portal", Channel::web_form},
+    {3, "phone", Channel::voice},
+    {4, "forum", Channel::web_form},
+    {5, "twitter", Channel::social},
+    {6, "facebook", Channel::social},
+    {7, "chat", Channel::chat},
+    {8, "mobihelp", Channel::chat},
+    {9, "feedback_widget", Channel::web_form},
+    {10, "outbound_email", Channel::email},
+    {11, "ecommerce", Channel::other},
+    {12, "bot", Channel::chat},
     {13, "whatsapp", Channel::social},
 };
 
@@ -222,7 +230,8 @@ class FreshdeskAdapter final : public Adapter {
         if (!read_id(v, id_) || id_.empty()) return fail(error, "", "the ticket's \"id\" is missing or not a number");
       } else if (k == "created_at") {
         has_created = true;
-        if (!read_time(v, row.created_at, no_offset)) return fail(error, id_, "\"created_at\" is not a valid timestamp");
+        if (!read_time(v, row.created_at, no_offset))
+          return fail(error, id_, "\"created_at\" is not a valid timestamp");
         any_no_offset |= no_offset;
       } else if (k == "updated_at") {
         if (!read_time(v, row.updated_at, no_offset)) row.updated_at = kNoTime;
@@ -303,10 +312,10 @@ class FreshdeskAdapter final : public Adapter {
     // Only the latest resolution is kept; without resolved_at a closed ticket falls back to closed_at (1.6, flagged).
     if (row.vendor.solved_at == kNoTime && closed_at != kNoTime && is_resolved(row.status)) {
       row.vendor.solved_at = closed_at;
-      data.quality.warn("resolved_from_closed",
-                        ctx.where() + ": ticket " + id_ +
-                            " has no stats.resolved_at; its resolution time runs to stats.closed_at",
-                        id_);
+      data.quality.warn(
+          "resolved_from_closed",
+          ctx.where() + ": ticket " + id_ + " has no stats.resolved_at; its resolution time runs to stats.closed_at",
+          id_);
     }
     row.assignee = assignee_;
     row.requester = requester_;
@@ -367,9 +376,10 @@ class FreshdeskAdapter final : public Adapter {
       return fail(error, c.ticket, "the conversation has no valid \"created_at\" or a malformed field");
     if (c.ticket.empty()) return fail(error, "", "the conversation has no \"ticket_id\"");
     if (no_offset)
-      data.quality.warn("time_without_offset",
-                        ctx.where() + ": ticket " + c.ticket + " has a timestamp without a zone offset; it was read as UTC",
-                        c.ticket);
+      data.quality.warn(
+          "time_without_offset",
+          ctx.where() + ": ticket " + c.ticket + " has a timestamp without a zone offset; it was read as UTC",
+          c.ticket);
     add_conversation(c, c.ticket, data);
     return true;
   }
@@ -389,7 +399,8 @@ class FreshdeskAdapter final : public Adapter {
       } else if (k == "agent_id") {
         read_id(v, agent);
       } else if (k == "created_at") {
-        if (!read_time(v, created, no_offset)) return fail(error, ticket, "the rating's \"created_at\" is not a timestamp");
+        if (!read_time(v, created, no_offset))
+          return fail(error, ticket, "the rating's \"created_at\" is not a timestamp");
       } else if (k == "updated_at") {
         if (!read_time(v, updated, no_offset)) updated = kNoTime;
       } else if (k == "ratings") {
@@ -398,7 +409,8 @@ class FreshdeskAdapter final : public Adapter {
         for (auto q : o) {
           std::string_view qk;
           value qv;
-          if (q.unescaped_key().get(qk) || q.value().get(qv)) return fail(error, ticket, "the rating is not valid JSON");
+          if (q.unescaped_key().get(qk) || q.value().get(qv))
+            return fail(error, ticket, "the rating is not valid JSON");
           if (qk == "default_question") has_score = read_int(qv, score, INT64_MIN) && score != INT64_MIN;
         }
       }

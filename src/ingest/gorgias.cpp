@@ -1,7 +1,8 @@
 // Gorgias REST exports (reference/export-formats.md §3): tickets as a bare array or a list page
 // `{"data":[…],"object":"list","uri","meta"}`, each ticket with its `messages[]` and `satisfaction_survey`; also list
 // pages of messages (`/api/messages`) and of satisfaction surveys (`/api/satisfaction-surveys`). Timestamps carry a
-// `+00:00` offset and microseconds. A ticket keeps only its last close: reopens and the first close need the Events API.
+// `+00:00` offset and microseconds. A ticket keeps only its last close: reopens and the first close need the Events
+// API.
 #include <string>
 #include <vector>
 
@@ -28,8 +29,8 @@ Channel map_channel(std::string_view c) {
   if (c == "phone" || c == "aircall") return Channel::voice;
   if (c == "sms") return Channel::sms;
   if (c == "api") return Channel::api;
-  if (c.substr(0, 8) == "facebook" || c.substr(0, 9) == "instagram" || c.substr(0, 7) == "twitter" ||
-      c == "whatsapp" || c.substr(0, 5) == "yotpo")
+  if (c.substr(0, 8) == "facebook" || c.substr(0, 9) == "instagram" || c.substr(0, 7) == "twitter" || c == "whatsapp" ||
+      c.substr(0, 5) == "yotpo")
     return Channel::social;
   return Channel::other;
 }
@@ -270,7 +271,8 @@ class GorgiasAdapter final : public Adapter {
         if (!read_time(v, row.updated_at, no_offset)) row.updated_at = kNoTime;
       } else if (k == "closed_datetime" || k == "snooze_datetime" || k == "trashed_datetime") {
         int64_t& target = k == "closed_datetime" ? closed : k == "snooze_datetime" ? snoozed : trashed;
-        if (!read_time(v, target, no_offset)) return fail(error, id_, "\"" + std::string(k) + "\" is not a valid timestamp");
+        if (!read_time(v, target, no_offset))
+          return fail(error, id_, "\"" + std::string(k) + "\" is not a valid timestamp");
         any_no_offset |= no_offset;
       } else if (k == "status") {
         if (!read_string(v, status_text)) return fail(error, id_, "\"status\" is not a string");
@@ -335,7 +337,8 @@ class GorgiasAdapter final : public Adapter {
     if (is_resolved(row.status)) {
       row.vendor.solved_at = closed;
       // Only the last close is kept. A survey (sent at a close) created well before it shows an earlier close.
-      if (has_survey_ && survey_.created != kNoTime && closed != kNoTime && survey_.created < closed - kEarlierCloseSlack)
+      if (has_survey_ && survey_.created != kNoTime && closed != kNoTime &&
+          survey_.created < closed - kEarlierCloseSlack)
         row.vendor.resolved_before_final = true;
       if (!warned_history_) {
         warned_history_ = true;
@@ -399,9 +402,10 @@ class GorgiasAdapter final : public Adapter {
       return fail(error, m.ticket, "the message has no valid \"created_datetime\" or a malformed field");
     if (m.ticket.empty()) return fail(error, "", "the message has no \"ticket_id\"");
     if (no_offset)
-      data.quality.warn("time_without_offset",
-                        ctx.where() + ": ticket " + m.ticket + " has a timestamp without a zone offset; it was read as UTC",
-                        m.ticket);
+      data.quality.warn(
+          "time_without_offset",
+          ctx.where() + ": ticket " + m.ticket + " has a timestamp without a zone offset; it was read as UTC",
+          m.ticket);
     add_message(m, m.ticket, data);
     return true;
   }

@@ -1,8 +1,8 @@
 // Help Scout Mailbox API v2 exports (reference/export-formats.md §4): HAL pages `{"_embedded":{"conversations":[…]},
-// "_links","page"}` listed with `embed=threads`, each conversation carrying `_embedded.threads` newest first; and rating
-// objects from the Ratings API. A thread's `status` is set only when it changed the conversation's status, so the threads
-// are the status history (a thread back to active/pending after a closed one is a reopen). Ratings sit on the rated
-// reply thread (great / okay / not_good) and carry no time of their own.
+// "_links","page"}` listed with `embed=threads`, each conversation carrying `_embedded.threads` newest first; and
+// rating objects from the Ratings API. A thread's `status` is set only when it changed the conversation's status, so
+// the threads are the status history (a thread back to active/pending after a closed one is a reopen). Ratings sit on
+// the rated reply thread (great / okay / not_good) and carry no time of their own.
 #include <string>
 #include <vector>
 
@@ -280,7 +280,8 @@ class HelpScoutAdapter final : public Adapter {
       value v;
       if (f.unescaped_key().get(k) || f.value().get(v)) return fail(error, id_, "the conversation is not valid JSON");
       if (k == "id") {
-        if (!read_id(v, id_) || id_.empty()) return fail(error, "", "the conversation's \"id\" is missing or not a number");
+        if (!read_id(v, id_) || id_.empty())
+          return fail(error, "", "the conversation's \"id\" is missing or not a number");
       } else if (k == "createdAt") {
         has_created = true;
         if (!read_time(v, row.created_at, no_offset)) return fail(error, id_, "\"createdAt\" is not a valid timestamp");
@@ -306,7 +307,8 @@ class HelpScoutAdapter final : public Adapter {
       } else if (k == "tags") {
         if (!read_tags(v)) return fail(error, id_, "\"tags\" is not an array of tag objects");
       } else if (k == "_embedded") {
-        if (!read_embedded(v, no_offset)) return fail(error, id_, "a thread has no valid \"createdAt\" or a malformed field");
+        if (!read_embedded(v, no_offset))
+          return fail(error, id_, "a thread has no valid \"createdAt\" or a malformed field");
         any_no_offset |= no_offset;
       }
     }
@@ -331,10 +333,9 @@ class HelpScoutAdapter final : public Adapter {
     // closedAt is the last close: the resolution when the threads (the status history) are not in the export.
     if (is_resolved(row.status)) row.vendor.solved_at = closed;
     if (any_no_offset)
-      data.quality.warn("time_without_offset",
-                        ctx.where() + ": conversation " + id_ +
-                            " has a timestamp without a zone offset; it was read as UTC",
-                        id_);
+      data.quality.warn(
+          "time_without_offset",
+          ctx.where() + ": conversation " + id_ + " has a timestamp without a zone offset; it was read as UTC", id_);
     data.add_ticket(row);
     add_person(assignee_, AuthorKind::agent, data);
     add_person(customer_, AuthorKind::customer, data);
@@ -381,7 +382,8 @@ class HelpScoutAdapter final : public Adapter {
         if (read_person(v, p)) agent = p.id;
       } else if (k == "createdAt" || k == "modifiedAt") {
         int64_t& target = k == "createdAt" ? created : modified;
-        if (!read_time(v, target, no_offset)) return fail(error, ticket, "the rating's \"" + std::string(k) + "\" is not a timestamp");
+        if (!read_time(v, target, no_offset))
+          return fail(error, ticket, "the rating's \"" + std::string(k) + "\" is not a timestamp");
         any_no_offset |= no_offset;
       }
     }

@@ -1,8 +1,8 @@
 // Intercom REST 2.x exports (reference/export-formats.md §5): conversation list pages `{"type":"conversation.list",
 // "conversations":[…],"total_count","pages"}` (items without parts) and retrieved conversations (`GET
 // /conversations/{id}`, one per file or one per line) with `conversation_parts.conversation_parts[]`. Timestamps are
-// epoch seconds. Every part names its author's type (user / lead / admin / bot / team, plus `from_ai_agent`), so no side
-// table is needed; close / open / snoozed parts are the status history. `statistics` (first admin reply, first and
+// epoch seconds. Every part names its author's type (user / lead / admin / bot / team, plus `from_ai_agent`), so no
+// side table is needed; close / open / snoozed parts are the status history. `statistics` (first admin reply, first and
 // last close, reopens) stands in when the parts are missing (G11).
 #include <algorithm>
 #include <string>
@@ -370,7 +370,8 @@ class IntercomAdapter final : public Adapter {
         if (!read_id(v, id_) || id_.empty()) return fail(error, "", "the conversation's \"id\" is missing");
       } else if (k == "created_at") {
         has_created = true;
-        if (!read_time(v, row.created_at, no_offset)) return fail(error, id_, "\"created_at\" is not a valid timestamp");
+        if (!read_time(v, row.created_at, no_offset))
+          return fail(error, id_, "\"created_at\" is not a valid timestamp");
         any_no_offset |= no_offset;
       } else if (k == "updated_at") {
         if (!read_time(v, row.updated_at, no_offset)) row.updated_at = kNoTime;
@@ -391,7 +392,8 @@ class IntercomAdapter final : public Adapter {
       } else if (k == "statistics") {
         if (!read_statistics(v, row.vendor, any_no_offset)) return fail(error, id_, "\"statistics\" is malformed");
       } else if (k == "conversation_parts") {
-        if (!read_parts(v, any_no_offset)) return fail(error, id_, "a conversation part has no valid \"created_at\" or a malformed field");
+        if (!read_parts(v, any_no_offset))
+          return fail(error, id_, "a conversation part has no valid \"created_at\" or a malformed field");
       } else if (k == "conversation_rating") {
         if (!read_rating(v, any_no_offset)) return fail(error, id_, "\"conversation_rating\" is malformed or not 1–5");
       } else if (k == "ai_agent_participated") {
@@ -425,10 +427,9 @@ class IntercomAdapter final : public Adapter {
     if (opener == AuthorKind::customer) row.requester_email = source_author_.email;
     row.tags = &tags_;
     if (any_no_offset)
-      data.quality.warn("time_without_offset",
-                        ctx.where() + ": conversation " + id_ +
-                            " has a timestamp without a zone offset; it was read as UTC",
-                        id_);
+      data.quality.warn(
+          "time_without_offset",
+          ctx.where() + ": conversation " + id_ + " has a timestamp without a zone offset; it was read as UTC", id_);
     data.add_ticket(row);
 
     // The source is the opening message: the customer's, an admin's (outbound) or an automated one (campaigns,

@@ -211,9 +211,9 @@ TEST(Freshdesk, SameKpisWhateverTheChunkSize) {
 }
 
 TEST(Freshdesk, SpamAndDeletedTicketsAreExcludedAndCounted) {
-  const json r = report({{"t.json", "[" + ticket(1, "\"status\":2,\"spam\":true") + "," +
-                                        ticket(2, "\"status\":5,\"deleted\":true") + "," + ticket(3, "\"status\":2") +
-                                        "]"}});
+  const json r =
+      report({{"t.json", "[" + ticket(1, "\"status\":2,\"spam\":true") + "," +
+                             ticket(2, "\"status\":5,\"deleted\":true") + "," + ticket(3, "\"status\":2") + "]"}});
   EXPECT_EQ(r["data_quality"]["excluded"]["spam"], 1);
   EXPECT_EQ(r["data_quality"]["excluded"]["deleted"], 1);
   EXPECT_EQ(r["kpis"]["ticket_volume"]["total"], 1);
@@ -235,8 +235,8 @@ TEST(Freshdesk, UndefinedStatusCodeIsNamedInAWarning) {
 }
 
 TEST(Freshdesk, TicketWithoutCreatedAtIsSkippedAndNamed) {
-  const json r = report({{"t.json", "[{\"id\":5,\"requester_id\":1,\"stats\":{},\"status\":2}," + ticket(6, "\"status\":2") +
-                                        "]"}});
+  const json r = report(
+      {{"t.json", "[{\"id\":5,\"requester_id\":1,\"stats\":{},\"status\":2}," + ticket(6, "\"status\":2") + "]"}});
   EXPECT_EQ(r["kpis"]["ticket_volume"]["total"], 1);
   EXPECT_EQ(r["data_quality"]["excluded"]["invalid"], 1);
   EXPECT_NE(warning_message(r, "invalid_record").find("ticket 5"), std::string::npos);
@@ -244,8 +244,9 @@ TEST(Freshdesk, TicketWithoutCreatedAtIsSkippedAndNamed) {
 
 TEST(Freshdesk, RatingOffTheScaleIsIgnoredWithAWarning) {
   const json r = report({{"t.json", "[" + ticket(1, "\"status\":4") + "]"},
-                         {"r.json", "[{\"id\":1,\"survey_id\":2,\"ticket_id\":1,\"created_at\":\"2025-03-03T10:00:00Z\","
-                                    "\"ratings\":{\"default_question\":55}}]"}});
+                         {"r.json",
+                          "[{\"id\":1,\"survey_id\":2,\"ticket_id\":1,\"created_at\":\"2025-03-03T10:00:00Z\","
+                          "\"ratings\":{\"default_question\":55}}]"}});
   EXPECT_EQ(r["kpis"]["csat"]["n"], 0);
   EXPECT_TRUE(has_warning(r, "unknown_rating"));
 }

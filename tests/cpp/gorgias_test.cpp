@@ -22,10 +22,9 @@ const json& list_page() {
 }
 
 const json& split_pages() {
-  static const json r =
-      report({{"tickets.json", read_file(testdata("gorgias/tickets_page_without_messages.json"))},
-              {"messages.json", read_file(testdata("gorgias/messages_page.json"))},
-              {"surveys.json", read_file(testdata("gorgias/satisfaction_surveys_page.json"))}});
+  static const json r = report({{"tickets.json", read_file(testdata("gorgias/tickets_page_without_messages.json"))},
+                                {"messages.json", read_file(testdata("gorgias/messages_page.json"))},
+                                {"surveys.json", read_file(testdata("gorgias/satisfaction_surveys_page.json"))}});
   return r;
 }
 
@@ -203,18 +202,21 @@ TEST(Gorgias, MessagesAndSurveysListPagesJoinTheirTickets) {
 TEST(Gorgias, SameKpisWhateverTheChunkSize) { EXPECT_EQ(report(gorgias_fixture(), 5)["kpis"], kpis()); }
 
 TEST(Gorgias, SpamAndTrashedTicketsAreExcludedAndCounted) {
-  const json r = report({{"t.json", "[" + ticket(1, "\"status\":\"open\",\"spam\":true") + "," +
-                                        ticket(2, "\"status\":\"closed\",\"trashed_datetime\":\"2025-03-04T00:00:00+00:00\"") +
-                                        "," + ticket(3, "\"status\":\"open\",\"messages\":[]") + "]"}});
+  const json r =
+      report({{"t.json", "[" + ticket(1, "\"status\":\"open\",\"spam\":true") + "," +
+                             ticket(2, "\"status\":\"closed\",\"trashed_datetime\":\"2025-03-04T00:00:00+00:00\"") +
+                             "," + ticket(3, "\"status\":\"open\",\"messages\":[]") + "]"}});
   EXPECT_EQ(r["data_quality"]["excluded"]["spam"], 1);
   EXPECT_EQ(r["data_quality"]["excluded"]["deleted"], 1);
   EXPECT_EQ(r["kpis"]["ticket_volume"]["total"], 1);
 }
 
 TEST(Gorgias, SnoozedTicketCountsAsClosedUntilTheSnoozeEnds) {
-  const json r = report({{"t.json", "[" + ticket(4, "\"status\":\"closed\",\"messages\":[],"
-                                                    "\"closed_datetime\":\"2025-03-03T10:00:00.123456+00:00\","
-                                                    "\"snooze_datetime\":\"2025-03-10T10:00:00+00:00\"") +
+  const json r = report({{"t.json", "[" +
+                                        ticket(4,
+                                               "\"status\":\"closed\",\"messages\":[],"
+                                               "\"closed_datetime\":\"2025-03-03T10:00:00.123456+00:00\","
+                                               "\"snooze_datetime\":\"2025-03-10T10:00:00+00:00\"") +
                                         "]"}});
   EXPECT_EQ(r["kpis"]["open_tickets"]["total"], 0);
   EXPECT_EQ(r["kpis"]["resolution_time"]["n"], 1);
@@ -228,8 +230,9 @@ TEST(Gorgias, UnknownStatusIsNamedInAWarning) {
 }
 
 TEST(Gorgias, TicketWithABadTimestampIsSkippedAndNamed) {
-  const json r = report({{"t.json", "[{\"id\":6,\"status\":\"open\",\"channel\":\"email\",\"created_datetime\":\"yesterday\"}," +
-                                        ticket(7, "\"status\":\"open\",\"messages\":[]") + "]"}});
+  const json r =
+      report({{"t.json", "[{\"id\":6,\"status\":\"open\",\"channel\":\"email\",\"created_datetime\":\"yesterday\"}," +
+                             ticket(7, "\"status\":\"open\",\"messages\":[]") + "]"}});
   EXPECT_EQ(r["kpis"]["ticket_volume"]["total"], 1);
   EXPECT_NE(warning_message(r, "invalid_record").find("ticket 6"), std::string::npos);
 }

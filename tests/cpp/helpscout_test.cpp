@@ -183,9 +183,10 @@ TEST(HelpScout, RatingsApiObjectGivesTheRatingItsTime) {
 TEST(HelpScout, SameKpisWhateverTheChunkSize) { EXPECT_EQ(report(helpscout_fixture(), 3)["kpis"], kpis()); }
 
 TEST(HelpScout, SpamAndDeletedConversationsAreExcludedAndCounted) {
-  const json r = report({{"p.json", page(R"({"id":1,"status":"spam","createdAt":"2025-03-03T09:00:00Z","type":"email"},)"
-                                         R"({"id":2,"status":"closed","state":"deleted","createdAt":"2025-03-03T09:00:00Z"},)"
-                                         R"({"id":3,"status":"active","createdAt":"2025-03-03T09:00:00Z"})")}});
+  const json r =
+      report({{"p.json", page(R"({"id":1,"status":"spam","createdAt":"2025-03-03T09:00:00Z","type":"email"},)"
+                              R"({"id":2,"status":"closed","state":"deleted","createdAt":"2025-03-03T09:00:00Z"},)"
+                              R"({"id":3,"status":"active","createdAt":"2025-03-03T09:00:00Z"})")}});
   EXPECT_EQ(r["data_quality"]["excluded"]["spam"], 1);
   EXPECT_EQ(r["data_quality"]["excluded"]["deleted"], 1);
   EXPECT_EQ(r["kpis"]["ticket_volume"]["total"], 1);
@@ -207,9 +208,12 @@ TEST(HelpScout, UnknownStatusIsNamedInAWarning) {
 }
 
 TEST(HelpScout, DraftThreadIsNotAReply) {
-  const json r = report({{"p.json", page(R"({"id":8,"status":"active","createdAt":"2025-03-03T09:00:00Z","_embedded":{"threads":[)"
-                                         R"({"id":2,"type":"message","state":"draft","createdAt":"2025-03-03T09:10:00Z","createdBy":{"id":5,"type":"user"}},)"
-                                         R"({"id":1,"type":"customer","status":"active","createdAt":"2025-03-03T09:00:00Z","createdBy":{"id":6,"type":"customer"}}]}})")}});
+  const json r = report(
+      {{"p.json",
+        page(
+            R"({"id":8,"status":"active","createdAt":"2025-03-03T09:00:00Z","_embedded":{"threads":[)"
+            R"({"id":2,"type":"message","state":"draft","createdAt":"2025-03-03T09:10:00Z","createdBy":{"id":5,"type":"user"}},)"
+            R"({"id":1,"type":"customer","status":"active","createdAt":"2025-03-03T09:00:00Z","createdBy":{"id":6,"type":"customer"}}]}})")}});
   EXPECT_EQ(r["kpis"]["first_response_time"]["n"], 0);
   EXPECT_EQ(r["kpis"]["first_response_time"]["unanswered"], 1);
 }

@@ -195,9 +195,10 @@ TEST(Intercom, ListAndRetrievedConversationsMergeById) {
 TEST(Intercom, SameKpisWhateverTheChunkSize) { EXPECT_EQ(report(intercom_fixture(), 11)["kpis"], kpis()); }
 
 TEST(Intercom, AdminPartFromTheAiAgentIsABot) {
-  const json r = report({{"c.json", conversation("1", R"("state":"open","conversation_parts":{"conversation_parts":[)"
-                                                      R"({"id":"p1","part_type":"comment","created_at":1741003260,)"
-                                                      R"("author":{"type":"admin","id":"a1","from_ai_agent":true}}]})")}});
+  const json r =
+      report({{"c.json", conversation("1", R"("state":"open","conversation_parts":{"conversation_parts":[)"
+                                           R"({"id":"p1","part_type":"comment","created_at":1741003260,)"
+                                           R"("author":{"type":"admin","id":"a1","from_ai_agent":true}}]})")}});
   EXPECT_EQ(r["kpis"]["first_response_time"]["n"], 0);
   EXPECT_EQ(r["kpis"]["first_response_time"]["unanswered"], 1);
 }

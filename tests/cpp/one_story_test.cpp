@@ -1,11 +1,13 @@
-// One story, five exports (fixtures/README.md): the same eight tickets written by Zendesk, Freshdesk, Gorgias, Help Scout
-// and Intercom must give the same KPIs, except where a format cannot express something:
+// One story, five exports (fixtures/README.md): the same eight tickets written by Zendesk, Freshdesk, Gorgias, Help
+// Scout and Intercom must give the same KPIs, except where a format cannot express something:
 //   * first resolution of T3 — Freshdesk (`stats.resolved_at`) and Gorgias (`closed_datetime`) keep only the last
 //     resolution, so T3's first resolution is unknown there (n 4 instead of 5);
-//   * reopens — Gorgias tickets carry no reopen information without the Events API (reopen rate and FCR not computable);
+//   * reopens — Gorgias tickets carry no reopen information without the Events API (reopen rate and FCR not
+//   computable);
 //   * CSAT — each vendor's own scale: Zendesk good/bad and Gorgias / Intercom 1–5 give 2 of 3 satisfied with 3 of 4
-//     surveys answered; Freshdesk's 3-point scale has a neutral middle (103 / 100 / −103 → 1 of 3) and no "sent" record;
-//     Help Scout rates replies (great / not_good / okay, T8 rated okay, chat T2 unrated: 1 of 3) and has no "sent" flag;
+//     surveys answered; Freshdesk's 3-point scale has a neutral middle (103 / 100 / −103 → 1 of 3) and no "sent"
+//     record; Help Scout rates replies (great / not_good / okay, T8 rated okay, chat T2 unrated: 1 of 3) and has no
+//     "sent" flag;
 //   * channels — Help Scout has no SMS channel and Intercom no web form, so the channel split differs (not compared).
 #include <gtest/gtest.h>
 
