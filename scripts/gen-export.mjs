@@ -2,10 +2,13 @@
 // gen-export.mjs — seeded, dependency-free generator of realistic synthetic helpdesk exports (Zendesk, Gorgias).
 //
 //   node scripts/gen-export.mjs --vendor zendesk|gorgias --shape document|jsonl (--tickets N | --size 100MB)
-//        [--seed 42] --out DIR [--prefix NAME] [--start 2025-01-06] [--days 90]
+//        [--seed 42] --out DIR [--prefix NAME] [--start 2025-01-06] [--days 90] [--tickets-only]
 //
 //   import { generate } from './scripts/gen-export.mjs';
-//   const { files, tickets, bytes, totalBytes } = await generate({ vendor, shape, tickets | bytes, seed, outDir, prefix, start, days });
+//   const { files, tickets, bytes, totalBytes } = await generate({ vendor, shape, tickets | bytes, seed, outDir, prefix, start, days, ticketsOnly });
+//
+// --tickets-only (ticketsOnly: true): Zendesk only writes the tickets file (and, for JSONL, the users file), not the
+// ticket_audits and satisfaction_ratings side files; the files it does write are byte-identical to a full run's.
 //
 // Output is streamed to disk (write streams + backpressure), never built in memory, and is byte-identical for the same
 // arguments. Shapes follow /work/shared/reference/export-formats.md §1 (Zendesk) and §3 (Gorgias) and the hand-written
@@ -829,7 +832,7 @@ function parseSize(s) {
 /**
  * Generate a synthetic export.
  * @param {{vendor?:'zendesk'|'gorgias', shape?:'document'|'jsonl', tickets?:number, bytes?:number|string, seed?:number,
- *          outDir:string, prefix?:string, start?:string, days?:number}} opts
+ *          outDir:string, prefix?:string, start?:string, days?:number, ticketsOnly?:boolean}} opts
  * @returns {Promise<{files:string[], tickets:number, bytes:number, totalBytes:number}>} `bytes` = size of the main tickets file.
  */
 export async function generate(opts = {}) {
@@ -867,7 +870,7 @@ export async function generate(opts = {}) {
   const files = [];
   const main = new Out(file(shape === 'jsonl' ? '.jsonl' : '.json')); files.push(main.file);
   let audits = null, ratings = null;
-  if (vendor === 'zendesk') { audits = new Out(file('.ticket_audits.json')); ratings = new Out(file('.satisfaction_ratings.json')); files.push(audits.file, ratings.file); }
+  if (vendor === 'zendesk' && !opts.ticketsOnly) { audits = new Out(file('.ticket_audits.json')); ratings = new Out(file('.satisfaction_ratings.json')); files.push(audits.file, ratings.file); }
   const doc = shape === 'document';
   let p;
   if (doc) await main.write(vendor === 'zendesk' ? '{"tickets":[' : '{"data":[');
@@ -897,9 +900,11 @@ export async function generate(opts = {}) {
     for (let k = 0; k < g.nCust; k++) if ((p = users.write(',' + g.zdUser(g.customer(k), false)))) await p;
     if (doc) await main.write(`],"after_url":null,"after_cursor":"${cursor}","before_url":null,"before_cursor":null,"end_of_stream":true}\n`);
     else { await users.write(']}\n'); await users.end(); }
-    await audits.write('],"after_cursor":null,"after_url":null,"before_cursor":null,"before_url":null}\n');
-    await ratings.write(`],"next_page":null,"previous_page":null,"count":${nRatings}}\n`);
-    await audits.end(); await ratings.end();
+    if (audits) {
+      await audits.write('],"after_cursor":null,"after_url":null,"before_cursor":null,"before_url":null}\n');
+      await ratings.write(`],"next_page":null,"previous_page":null,"count":${nRatings}}\n`);
+      await audits.end(); await ratings.end();
+    }
   } else if (doc) {
     await main.write('],"object":"list","uri":"/api/tickets","meta":{"prev_cursor":null,"next_cursor":null}}\n');
   }
@@ -912,24 +917,25 @@ export async function generate(opts = {}) {
 // ───────────────────────────────────────────── CLI ─────────────────────────────────────────────
 function usage() {
   return 'usage: node scripts/gen-export.mjs --vendor zendesk|gorgias --shape document|jsonl (--tickets N | --size 100MB)\n' +
-    '                                   [--seed 42] --out DIR [--prefix NAME] [--start 2025-01-06] [--days 90]';
+    '                                   [--seed 42] --out DIR [--prefix NAME] [--start 2025-01-06] [--days 90] [--tickets-only]';
 }
 async function main(argv) {
   const a = {};
   for (let i = 0; i < argv.length; i++) {
     const k = argv[i];
     if (k === '-h' || k === '--help') { process.stdout.write(usage() + '\n'); return; }
+    if (k === '--tickets-only' || k === '--no-events') { a['tickets-only'] = true; continue; }
     if (!k.startsWith('--')) throw new Error(`unexpected argument: ${k}\n${usage()}`);
     const eq = k.indexOf('=');
     if (eq > 0) a[k.slice(2, eq)] = k.slice(eq + 1);
     else { if (i + 1 >= argv.length) throw new Error(`missing value for ${k}`); a[k.slice(2)] = argv[++i]; }
   }
-  const known = ['vendor', 'shape', 'tickets', 'size', 'seed', 'out', 'prefix', 'start', 'days'];
+  const known = ['vendor', 'shape', 'tickets', 'size', 'seed', 'out', 'prefix', 'start', 'days', 'tickets-only'];
   for (const k of Object.keys(a)) if (!known.includes(k)) throw new Error(`unknown option --${k}\n${usage()}`);
   if (!a.out) throw new Error(`--out DIR is required\n${usage()}`);
   const t0 = process.hrtime.bigint();
   const r = await generate({ vendor: a.vendor, shape: a.shape, tickets: a.tickets !== undefined ? +a.tickets : undefined, bytes: a.size, seed: a.seed !== undefined ? +a.seed : 42,
-    outDir: a.out, prefix: a.prefix, start: a.start, days: a.days !== undefined ? +a.days : undefined });
+    outDir: a.out, prefix: a.prefix, start: a.start, days: a.days !== undefined ? +a.days : undefined, ticketsOnly: !!a['tickets-only'] });
   const sec = Number(process.hrtime.bigint() - t0) / 1e9;
   const mb = (n) => (n / 1e6).toFixed(1) + ' MB';
   process.stderr.write(`gen-export: ${a.vendor || 'zendesk'}/${a.shape || 'document'} seed=${a.seed ?? 42} tickets=${r.tickets} main=${mb(r.bytes)} total=${mb(r.totalBytes)} ` +

@@ -92,3 +92,16 @@ for (const shape of ['document', 'jsonl']) {
     assert.equal(ratings.count, ratings.satisfaction_ratings.length);
   });
 }
+
+for (const shape of ['document', 'jsonl']) {
+  test(`zendesk/${shape} --tickets-only: no side files, the written files are byte-identical to a full run's`, async () => {
+    const full = await run('zendesk', shape, 42, 'full');
+    const only = await generate({ vendor: 'zendesk', shape, tickets: N, seed: 42, ticketsOnly: true, outDir: path.join(tmp, `zendesk-${shape}-only`) });
+    assert.equal(only.files.length, shape === 'jsonl' ? 2 : 1);
+    assert.ok(only.files.every((f) => !/ticket_audits|satisfaction_ratings/.test(f)));
+    for (const f of only.files) {
+      const twin = full.files.find((g) => path.basename(g) === path.basename(f));
+      assert.ok(twin && fs.readFileSync(f).equals(fs.readFileSync(twin)), `${path.basename(f)} identical`);
+    }
+  });
+}
