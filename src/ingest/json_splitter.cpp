@@ -32,6 +32,16 @@ bool JsonSplitter::is_list_key(std::string_view k) {
 
 bool JsonSplitter::is_nested_container_key(std::string_view k) { return k == "_embedded" || k == "data"; }
 
+namespace {
+// Pages nest their lists at most a few levels down ({"_embedded":{"conversations":[…]}}, {"data":{"data":[…]}}); deeper
+// "data" objects are stepped over like any other value. Without this bound `{"data":` repeated 100,000 times built a
+// key path per level, each a copy of the one above: quadratic time and memory (minutes and gigabytes).
+constexpr size_t kMaxContainerDepth = 4;
+// No export nests anywhere near this deep; beyond it the file is rejected instead of growing the frame stack without
+// bound (a record deeper than simdjson's own limit is already skipped as invalid JSON).
+constexpr size_t kMaxDepth = size_t(1) << 20;
+}  // namespace
+
 bool JsonSplitter::fail(uint64_t at, std::string message) {
   if (!failed_) {
     failed_ = true;
@@ -131,6 +141,9 @@ bool JsonSplitter::open(char c, const char* p, uint64_t at) {
     }
     return true;
   }
+  if (frames_.size() >= kMaxDepth)
+    return fail(at, "the JSON is nested more than " + std::to_string(kMaxDepth) +
+                        " levels deep: this is not a helpdesk export");
   const Kind top = frames_.back().kind;
   if (top == kList) {
     if (!expect_element_) return fail(at, "missing ',' between array elements");
@@ -142,7 +155,7 @@ bool JsonSplitter::open(char c, const char* p, uint64_t at) {
     return true;
   }
   if (top == kContainer || top == kMaybeRecord) {
-    const bool may_convert = top == kContainer || !definite_record_;
+    const bool may_convert = (top == kContainer || !definite_record_) && paths_.size() < kMaxContainerDepth;
     const bool list = may_convert && c == '[' && is_list_key(value_key_);
     const bool nested = may_convert && c == '{' && is_nested_container_key(value_key_);
     if (list || nested) {
@@ -273,6 +286,7 @@ bool JsonSplitter::feed(const char* data, size_t size, const Callback& on_record
             break;
           }
           if (had_bom_ && (at == 1 || at == 2) && (b == 0xBB || b == 0xBF)) break;
+          if (started_) return fail(at, "unexpected " + describe_byte(b) + " after the end of the JSON value");
           return fail(at, "expected '{' or '[' but found " + describe_byte(b) + ": this is not a JSON export");
         }
         if (frames_.back().kind == kList && expect_element_) {  // a scalar element: counted, not a record
