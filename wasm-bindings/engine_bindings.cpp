@@ -24,6 +24,7 @@ class WasmEngine {
   void endSource(const std::string& source) { engine_->end_source(source); }
   void finish() { engine_->finish(); }
   std::string report(const std::string& query_json) { return engine_->report(query_json); }
+  std::string ticketsCsv(const std::string& query_json) { return engine_->tickets_csv(query_json); }
 
  private:
   std::string error_;
@@ -39,5 +40,6 @@ EMSCRIPTEN_BINDINGS(helpdesk_kpi) {
       .function("feed", &WasmEngine::feed)
       .function("endSource", &WasmEngine::endSource)
       .function("finish", &WasmEngine::finish)
-      .function("report", &WasmEngine::report);
+      .function("report", &WasmEngine::report)
+      .function("ticketsCsv", &WasmEngine::ticketsCsv);
 }

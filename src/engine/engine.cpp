@@ -5,7 +5,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "ingest/json_read.h"
 #include "report/report.h"
+#include "report/tickets_csv.h"
 
 namespace hk {
 
@@ -16,10 +18,26 @@ struct Engine::Source {
   std::string head;  // first bytes, to name what a non-JSON file is
   std::vector<std::string> roles;
   bool ended = false;
+  // CSV sources (orders, surveys): JSON or CSV is decided from the first line (sniff_text_format); until then the
+  // bytes wait in `pending` (at most one line). A CSV source goes through `csv` instead of `splitter`.
+  TextFormat format = TextFormat::undecided;
+  std::string pending;
+  std::unique_ptr<CsvReader> csv;
+  std::vector<std::string> csv_header;
   explicit Source(size_t max_record) : splitter(max_record, simdjson::SIMDJSON_PADDING) {}
 };
 
 namespace {
+
+// The ticket a record is about, read from its raw bytes when simdjson or the adapter could not say: its "ticket_id"
+// (audits, ratings), else its "id" when it sits in a tickets list.
+std::string record_ticket(const RecordSpan& span, bool ticket_list) {
+  if (!span.data) return "";
+  const std::string_view raw(span.data, span.size);
+  std::string id = scan_top_level_field(raw, "ticket_id");
+  if (id.empty() && ticket_list) id = scan_top_level_field(raw, "id");
+  return id;
+}
 
 // What a file that is not JSON probably is, from its first bytes.
 std::string sniff(const std::string& head) {
@@ -72,6 +90,24 @@ void Engine::feed(std::string_view name, const char* bytes, size_t size) {
   s.info.bytes += size;  // every byte given, also after a fatal error: the figure must not depend on the chunking
   if (!s.info.error.empty()) return;
   if (s.head.size() < 8) s.head.append(bytes, std::min(size, 8 - s.head.size()));
+  if (s.format == TextFormat::undecided) {  // hold the first bytes back until JSON vs CSV is known
+    s.pending.append(bytes, size);
+    if ((s.format = sniff_text_format(s.pending, false)) == TextFormat::undecided) return;
+    std::string first;
+    first.swap(s.pending);
+    feed_decided(s, first.data(), first.size());
+    return;
+  }
+  feed_decided(s, bytes, size);
+}
+
+void Engine::feed_decided(Source& s, const char* bytes, size_t size) {
+  if (s.format == TextFormat::csv) {
+    if (!s.csv) s.csv = std::make_unique<CsvReader>(static_cast<size_t>(settings_.max_record_bytes));
+    if (!s.csv->feed(bytes, size, [&](const CsvRow& row) { on_csv_row(s, row); }))
+      fail_source(s, "CSV: " + s.csv->error().message, s.csv->error().offset, s.csv->error().line);
+    return;
+  }
   const bool ok = s.splitter.feed(bytes, size, [&](const RecordSpan& span) { on_record(s, span); });
   if (!ok) {
     const SplitError& e = s.splitter.error();
@@ -84,19 +120,42 @@ void Engine::end_source(std::string_view name) {
   if (s.ended) return;
   s.ended = true;
   if (!s.info.error.empty()) return;
+  if (s.format == TextFormat::undecided) {  // a short file: decide on what there is
+    s.format = sniff_text_format(s.pending, true);
+    std::string first;
+    first.swap(s.pending);
+    feed_decided(s, first.data(), first.size());
+    if (!s.info.error.empty()) return;
+  }
+  if (s.format == TextFormat::csv) {
+    if (!s.csv) s.csv = std::make_unique<CsvReader>(static_cast<size_t>(settings_.max_record_bytes));
+    if (!s.csv->finish([&](const CsvRow& row) { on_csv_row(s, row); }))
+      fail_source(s, "CSV: " + s.csv->error().message, s.csv->error().offset, s.csv->error().line);
+    else if (s.info.error.empty() && s.info.records == 0 && s.info.skipped == 0)
+      fail_source(s, s.csv->rows() <= 1 ? "the CSV file has a header but no data rows" : "no records found", 0, 0);
+    return;
+  }
   if (!s.splitter.finish()) {
     const SplitError& e = s.splitter.error();
     fail_source(s, e.message, e.offset, e.line);
   } else if (s.info.records == 0 && s.info.skipped == 0) {
-    fail_source(s, s.splitter.saw_container() ? "no records under any known list key" : "no records found", 0, 0);
+    const uint64_t scalars = s.splitter.non_object_elements();
+    fail_source(s,
+                scalars ? "no records found: the " + std::to_string(scalars) + " array elements are not objects"
+                : s.splitter.saw_container() ? "no records under any known list key"
+                                             : "no records found",
+                0, 0);
   }
 }
 
 void Engine::on_record(Source& s, const RecordSpan& span) {
   if (!s.info.error.empty()) return;
   RecordContext ctx{s.info.name, &span};
+  // Tickets that cannot be read still count as read and as invalid (data_quality), like those an adapter rejects.
+  const bool ticket_list = span.list_key == "tickets" || span.list_key.empty();
   if (!span.data) {
     ++s.info.skipped;
+    if (ticket_list) ++data_.quality.tickets_read, ++data_.quality.excluded.invalid;
     data_.quality.warn("record_too_large", ctx.where() + ": the record is " + std::to_string(span.size) +
                                                " bytes, more than the limit of " +
                                                std::to_string(settings_.max_record_bytes) + "; it was skipped");
@@ -104,33 +163,39 @@ void Engine::on_record(Source& s, const RecordSpan& span) {
   }
   simdjson::ondemand::document doc;
   simdjson::ondemand::object obj;
-  auto skip = [&](const std::string& ticket, const std::string& why) {
+  auto skip = [&](const std::string& ticket, const std::string& why, const std::string& code = std::string()) {
     ++s.info.skipped;
+    if (!code.empty()) {  // not a ticket (an order, a survey answer): its own code, its id already in `why`
+      data_.quality.warn(code, ctx.where() + ": " + why + "; the record was skipped", ticket);
+      return;
+    }
     if (span.list_key == "tickets" || span.list_key.empty()) ++data_.quality.excluded.invalid;
     data_.quality.warn("invalid_record",
                        ctx.where() + (ticket.empty() ? "" : ", ticket " + ticket) + ": " + why + "; the record was skipped",
                        ticket);
   };
-  if (parser_.iterate(span.data, span.size, span.capacity).get(doc) || doc.get_object().get(obj)) {
-    skip("", "not a valid JSON object");
-    return;
-  }
+  // A record simdjson cannot read: say why, and which ticket it was when a plain scan can still tell.
+  auto unreadable = [&](simdjson::error_code e) {
+    if (ticket_list) ++data_.quality.tickets_read;
+    skip(record_ticket(span, ticket_list), e == simdjson::INCORRECT_TYPE
+                                               ? std::string("not a JSON object")
+                                               : std::string("not valid JSON: ") + simdjson::error_message(e));
+  };
+  simdjson::error_code parse_error = parser_.iterate(span.data, span.size, span.capacity).get(doc);
+  if (!parse_error) parse_error = doc.get_object().get(obj);
+  if (parse_error) return unreadable(parse_error);
   // The first record of each list decides the vendor (unless overridden) and names the file's role.
   const std::string key(span.list_key);
   if (span.index == 0 || !s.adapter) {
     RecordProbe probe;
     probe.list_key = span.list_key;
-    bool readable = true;
     for (auto f : obj) {
       std::string_view k;
-      if (f.unescaped_key().get(k)) {
-        readable = false;
-        break;
-      }
+      if ((parse_error = f.unescaped_key().get(k))) break;
       probe.keys.emplace_back(k);
     }
     // After an error simdjson abandons the document (its parser pointer is null): rewinding it would be undefined.
-    if (!readable) return skip("", "not a valid JSON object");
+    if (parse_error) return unreadable(parse_error);
     if (!s.adapter) {
       int best = 0;
       for (auto& a : adapters_) {
@@ -154,13 +219,73 @@ void Engine::on_record(Source& s, const RecordSpan& span) {
       s.info.role = s.info.role.empty() ? role : s.info.role + "+" + role;
     }
     doc.rewind();
-    if (doc.get_object().get(obj)) return skip("", "not a valid JSON object");
+    if ((parse_error = doc.get_object().get(obj))) return unreadable(parse_error);
   }
   if (span.list_key == "tickets" || (span.list_key.empty() && s.info.role.find("tickets") != std::string::npos))
     ++data_.quality.tickets_read;
   RecordError err;
+  const uint64_t duplicates = data_.quality.excluded.duplicate;
   if (!s.adapter->ingest(obj, ctx, data_, err)) {
-    skip(err.ticket, err.message);
+    skip(err.ticket.empty() && err.code.empty() ? record_ticket(span, ticket_list) : err.ticket, err.message, err.code);
+    return;
+  }
+  if (data_.quality.excluded.duplicate > duplicates) {
+    const std::string id(data_.text(data_.last_duplicate));
+    data_.quality.warn("duplicate_ticket",
+                       ctx.where() + ": ticket " + id + " appears more than once; the copy with the latest \"updated_at\" is kept",
+                       id);
+  }
+  ++s.info.records;
+}
+
+// One row of a CSV source: row 0 is the header (it picks the adapter, like a JSON file's first record), every later
+// row is one record. Locations name the file, offset and line; records are numbered from 1 after the header.
+void Engine::on_csv_row(Source& s, const CsvRow& row) {
+  if (!s.info.error.empty()) return;
+  RecordSpan span;
+  span.offset = row.offset;
+  span.line = row.line;
+  span.index = row.index == 0 ? 0 : row.index - 1;
+  RecordContext ctx{s.info.name, &span};
+  if (row.index == 0) {
+    if (row.oversized) return fail_source(s, "the CSV header row is larger than the record limit", row.offset, row.line);
+    for (std::string_view f : *row.fields) {
+      while (!f.empty() && (f.front() == ' ' || f.front() == '\t')) f.remove_prefix(1);
+      while (!f.empty() && (f.back() == ' ' || f.back() == '\t')) f.remove_suffix(1);
+      s.csv_header.emplace_back(f);
+    }
+    if (!s.adapter) {
+      int best = 0;
+      for (auto& a : adapters_) {
+        const int score = a->detect_csv(s.csv_header);
+        if (score > best) best = score, s.adapter = a.get();
+      }
+      if (!s.adapter) {
+        std::string names;
+        for (size_t i = 0; i < s.csv_header.size() && i < 8; ++i) names += (i ? ", " : "") + s.csv_header[i];
+        return fail_source(s, "unknown CSV format: the header has the columns {" + names +
+                                  "}, which is neither a Shopify orders export nor a survey file (docs/formats/surveys.md)",
+                           row.offset, row.line);
+      }
+      s.info.vendor = std::string(s.adapter->vendor());
+    }
+    s.info.role = std::string(s.adapter->csv_role(s.csv_header));
+    s.adapter->begin_csv(s.csv_header, ctx);
+    return;
+  }
+  if (row.oversized) {
+    ++s.info.skipped;
+    data_.quality.warn("record_too_large", ctx.where() + ": the row is " + std::to_string(row.size) +
+                                               " bytes, more than the limit of " +
+                                               std::to_string(settings_.max_record_bytes) + "; it was skipped");
+    return;
+  }
+  CsvRecord record{&s.csv_header, row.fields};
+  RecordError err;
+  if (!s.adapter->ingest_csv(record, ctx, data_, err)) {
+    ++s.info.skipped;
+    data_.quality.warn(err.code.empty() ? "invalid_record" : err.code,
+                       ctx.where() + ": " + err.message + "; the record was skipped", err.ticket);
     return;
   }
   ++s.info.records;
@@ -196,6 +321,18 @@ std::string Engine::report(std::string_view query_json) {
   std::string error;
   if (!parse_query(query_json, settings_.zone, q, error)) return nlohmann::json{{"error", error}}.dump();
   return build_report(*this, q);
+}
+
+}  // namespace hk
+
+namespace hk {
+
+std::string Engine::tickets_csv(std::string_view query_json) {
+  finish();
+  Query q;
+  std::string error;
+  if (!parse_query(query_json, settings_.zone, q, error)) return "error: " + error + "\n";
+  return build_tickets_csv(*this, q);
 }
 
 }  // namespace hk

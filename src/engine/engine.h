@@ -41,6 +41,8 @@ class Engine {
   // The report JSON of SPEC §6.1 for a query JSON ({"from","to","filters":{…}}); errors come back as
   // {"error": "..."} rather than as exceptions.
   std::string report(std::string_view query_json);
+  // The per-ticket CSV for a query; a bad query gives a one-line "error: …" instead of CSV.
+  std::string tickets_csv(std::string_view query_json);
 
   const std::vector<SourceInfo>& sources() const;
   const Dataset& dataset() const { return data_; }

@@ -152,6 +152,17 @@ bool parse_settings(std::string_view text, Settings& out, std::string& error) {
       return error = "settings.automation_window_hours must be a number of hours", false;
     out.automation_window_hours = it->get<int64_t>();
   }
+  // 1.18 conversion window and 1.22 repeat-contact window, in whole days.
+  if (auto it = j.find("conversion_window_days"); it != j.end() && !it->is_null()) {
+    if (!it->is_number_integer() || it->get<int64_t>() < 1 || it->get<int64_t>() > 30)
+      return error = "settings.conversion_window_days must be a whole number of days from 1 to 30", false;
+    out.conversion_window_days = it->get<int64_t>();
+  }
+  if (auto it = j.find("repeat_contact_days"); it != j.end() && !it->is_null()) {
+    if (!it->is_number_integer() || it->get<int64_t>() < 1 || it->get<int64_t>() > 90)
+      return error = "settings.repeat_contact_days must be a whole number of days from 1 to 90", false;
+    out.repeat_contact_days = it->get<int64_t>();
+  }
   if (auto it = j.find("max_record_bytes"); it != j.end()) {
     if (!it->is_number_unsigned() || it->get<uint64_t>() < 1024)
       return error = "settings.max_record_bytes must be a whole number ≥ 1024", false;

@@ -44,6 +44,8 @@ struct Settings {
   int64_t now = kNoTime;                // "now" for ages and open SLA breaches; default: latest time in the data
   int64_t automation_window_hours = 72;
   int64_t consistency_min_tickets = 20;
+  int64_t conversion_window_days = 5;   // 1.18: an order within this many days after a ticket converts it (1–30)
+  int64_t repeat_contact_days = 7;      // 1.22: another ticket within this many days after resolution is a repeat
   uint64_t max_record_bytes = uint64_t(64) << 20;
   SlaSettings sla;
   CostSettings costs;

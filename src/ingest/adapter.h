@@ -33,6 +33,20 @@ struct RecordContext {
 struct RecordError {
   std::string ticket;   // id of the ticket the record is about, when known
   std::string message;  // what is wrong, without the location
+  // Warning code for records that are not tickets (orders, survey answers): "" = "invalid_record" for a ticket. With a
+  // code, `ticket` holds the record's own id (an order id) and `message` names it.
+  std::string code;
+};
+
+// One data row of a CSV source (orders CSV, survey CSV): the header row decides the adapter, each later row is one
+// record. Column names are trimmed, as written; fields are raw (adapters trim).
+struct CsvRecord {
+  const std::vector<std::string>* header = nullptr;
+  const std::vector<std::string_view>* fields = nullptr;
+  std::string_view at(int column) const {
+    return column >= 0 && static_cast<size_t>(column) < fields->size() ? (*fields)[static_cast<size_t>(column)]
+                                                                       : std::string_view();
+  }
 };
 
 class Adapter {
@@ -46,6 +60,19 @@ class Adapter {
   // Reads one record into the dataset. Returns false and fills `error` when the record must be skipped; a record
   // either lands whole or not at all.
   virtual bool ingest(simdjson::ondemand::object record, const RecordContext& ctx, Dataset& data, RecordError& error) = 0;
+
+  // CSV sources (only orders and surveys so far; JSON-only adapters keep these defaults). How sure this adapter is that
+  // a CSV file with this header row is its own, and the file's role.
+  virtual int detect_csv(const std::vector<std::string>& header) const { return 0; }
+  virtual std::string_view csv_role(const std::vector<std::string>& header) const { return "records"; }
+  // Called once per CSV source with its header row, before its first data row (sources may interleave: key any
+  // per-file state by ctx.file).
+  virtual void begin_csv(const std::vector<std::string>& header, const RecordContext& ctx) {}
+  // Reads one data row; the same contract as ingest().
+  virtual bool ingest_csv(const CsvRecord& row, const RecordContext& ctx, Dataset& data, RecordError& error) {
+    error.message = "this format has no CSV form";
+    return false;
+  }
 };
 
 // Every adapter the engine knows, in detection order.

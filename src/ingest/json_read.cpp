@@ -1,5 +1,6 @@
 #include "ingest/json_read.h"
 
+#include <cctype>
 #include <charconv>
 #include <cmath>
 
@@ -81,5 +82,42 @@ bool read_int(simdjson::ondemand::value v, int64_t& out, int64_t null_value) {
 }
 
 bool read_bool(simdjson::ondemand::value v, bool& out) { return !v.get_bool().get(out); }
+
+std::string scan_top_level_field(std::string_view r, std::string_view key) {
+  int depth = 0;
+  bool expect_key = false;
+  for (size_t i = 0; i < r.size(); ++i) {
+    const char c = r[i];
+    if (c == '{' || c == '[') {
+      ++depth;
+      expect_key = depth == 1 && c == '{';
+    } else if (c == '}' || c == ']') {
+      --depth;
+    } else if (c == ',') {
+      expect_key = depth == 1;
+    } else if (c == '"') {
+      size_t end = i + 1;
+      while (end < r.size() && r[end] != '"') end += r[end] == '\\' ? 2 : 1;
+      if (end >= r.size()) return "";
+      const std::string_view text = r.substr(i + 1, end - i - 1);
+      i = end;
+      if (!expect_key) continue;
+      expect_key = false;
+      if (text != key) continue;
+      size_t v = end + 1;
+      while (v < r.size() && (r[v] == ' ' || r[v] == '\t' || r[v] == '\n' || r[v] == '\r' || r[v] == ':')) ++v;
+      if (v >= r.size()) return "";
+      if (r[v] == '"') {
+        const size_t close = r.find('"', v + 1);
+        return close == std::string_view::npos || close - v > 65 ? "" : std::string(r.substr(v + 1, close - v - 1));
+      }
+      size_t e = v;
+      while (e < r.size() && e - v < 64 && (std::isalnum(static_cast<unsigned char>(r[e])) || r[e] == '-' || r[e] == '+' || r[e] == '.')) ++e;
+      const std::string_view token = r.substr(v, e - v);
+      return token == "null" || token == "true" || token == "false" ? "" : std::string(token);
+    }
+  }
+  return "";
+}
 
 }  // namespace hk

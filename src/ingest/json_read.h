@@ -20,4 +20,9 @@ bool read_int(simdjson::ondemand::value v, int64_t& out, int64_t null_value);
 bool read_bool(simdjson::ondemand::value v, bool& out);
 bool is_null(simdjson::ondemand::value v);
 
+// The text of a top-level scalar field of a record simdjson could not read (a string's contents unescaped-as-written, a
+// number's token), found by a plain scan that tolerates the damage; "" when absent or not a scalar. Lets a message
+// about a broken record still name its ticket (SPEC §7).
+std::string scan_top_level_field(std::string_view record, std::string_view key);
+
 }  // namespace hk

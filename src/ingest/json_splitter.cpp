@@ -2,9 +2,89 @@
 
 #include <cstdio>
 #include <cstring>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace hk {
 namespace {
+
+// The byte loop is the hot path of ingest: most bytes of an export are string bodies and the insides of records, where
+// only a few byte values matter. These scanners jump to the next such byte 16 (SSE2) or 8 (SWAR: wasm32 without SIMD)
+// bytes at a time. They never read past `end`.
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define HK_SPLITTER_SWAR 1
+constexpr uint64_t kOnes = 0x0101010101010101ULL;
+constexpr uint64_t kHighs = 0x8080808080808080ULL;
+inline uint64_t load64(const char* p) {
+  uint64_t v;
+  std::memcpy(&v, p, 8);
+  return v;
+}
+// High bit set in the lowest byte of v equal to c (bytes above the first match may be flagged spuriously; only the
+// lowest flagged byte is ever used).
+inline uint64_t match(uint64_t v, unsigned char c) {
+  const uint64_t x = v ^ (kOnes * c);
+  return (x - kOnes) & ~x & kHighs;
+}
+inline const char* first_flagged(const char* p, uint64_t m) { return p + (__builtin_ctzll(m) >> 3); }
+#endif
+
+// The next '"' or '\\' in [p, end), or end.
+inline const char* find_quote_or_backslash(const char* p, const char* end) {
+#if defined(__SSE2__)
+  const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\');
+  while (end - p >= 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const int m = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)));
+    if (m) return p + __builtin_ctz(static_cast<unsigned>(m));
+    p += 16;
+  }
+#endif
+#if defined(HK_SPLITTER_SWAR)
+  while (end - p >= 8) {
+    const uint64_t v = load64(p);
+    const uint64_t m = match(v, '"') | match(v, '\\');
+    if (m) return first_flagged(p, m);
+    p += 8;
+  }
+#endif
+  while (p < end && *p != '"' && *p != '\\') ++p;
+  return p;
+}
+
+// Inside a record (or a skipped value), outside strings, only these bytes change the state: '"', '{', '[', '}', ']'
+// and '\n' (line count). The next one in [p, end), or end. ('[' | 0x20) == '{' and (']' | 0x20) == '}'.
+inline const char* find_record_structural(const char* p, const char* end) {
+#if defined(__SSE2__)
+  const __m128i quote = _mm_set1_epi8('"'), newline = _mm_set1_epi8('\n'), open = _mm_set1_epi8('{'),
+                close = _mm_set1_epi8('}'), lower = _mm_set1_epi8(0x20);
+  while (end - p >= 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const __m128i f = _mm_or_si128(v, lower);
+    const __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, newline)),
+                                     _mm_or_si128(_mm_cmpeq_epi8(f, open), _mm_cmpeq_epi8(f, close)));
+    const int m = _mm_movemask_epi8(hit);
+    if (m) return p + __builtin_ctz(static_cast<unsigned>(m));
+    p += 16;
+  }
+#endif
+#if defined(HK_SPLITTER_SWAR)
+  while (end - p >= 8) {
+    const uint64_t v = load64(p);
+    const uint64_t f = v | (kOnes * 0x20);
+    const uint64_t m = match(v, '"') | match(v, '\n') | match(f, '{') | match(f, '}');
+    if (m) return first_flagged(p, m);
+    p += 8;
+  }
+#endif
+  while (p < end) {
+    const char c = *p;
+    if (c == '"' || c == '\n' || c == '{' || c == '[' || c == '}' || c == ']') break;
+    ++p;
+  }
+  return p;
+}
 
 std::string describe_byte(unsigned char c) {
   char buf[40];
@@ -219,6 +299,25 @@ bool JsonSplitter::feed(const char* data, size_t size, const Callback& on_record
         ++p;
         continue;
       }
+      if (!capturing_key_) {
+        for (;;) {
+          p = find_quote_or_backslash(p, end);
+          if (p == end) break;
+          if (*p == '\\') {
+            if (p + 1 < end) {
+              p += 2;
+              continue;
+            }
+            escape_ = true;
+            ++p;
+            break;
+          }
+          in_string_ = false;  // the closing '"'
+          ++p;
+          break;
+        }
+        continue;
+      }
       while (p < end) {
         const char ch = *p;
         if (ch == '\\') {
@@ -241,6 +340,23 @@ bool JsonSplitter::feed(const char* data, size_t size, const Callback& on_record
         }
         ++p;
       }
+      continue;
+    }
+    if (!frames_.empty() && (frames_.back().kind == kRecord || frames_.back().kind == kSkip)) {
+      // Inside a record or a skipped value: whitespace, scalars, ',' and ':' change nothing here.
+      p = find_record_structural(p, end);
+      if (p == end) break;
+      const char c = *p;
+      if (c == '"') {
+        in_string_ = true;
+      } else if (c == '\n') {
+        ++line_;
+      } else if (c == '{' || c == '[') {
+        if (!open(c, p, chunk_offset_ + static_cast<uint64_t>(p - data))) return false;
+      } else if (!close(c, p, chunk_offset_ + static_cast<uint64_t>(p - data), on_record)) {
+        return false;
+      }
+      ++p;
       continue;
     }
     const char c = *p;

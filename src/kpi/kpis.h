@@ -31,6 +31,11 @@ json consistency(const Scope& scope);              // 1.20
 json cost_per_resolution(const Scope& scope);      // 1.19
 json sla(const Scope& scope, const BusinessHours* business);  // 1.23
 json subject_topics(const Scope& scope);           // 1.21 (subject keywords)
+json ces(const Scope& scope);                      // 1.14 (survey file)
+json nps(const Scope& scope);                      // 1.15 (survey file)
+json esat(const Scope& scope);                     // 1.16 (survey file)
+json converted_tickets(const Scope& scope);        // 1.18 (orders)
+json retention(const Scope& scope);                // 1.22 (requester identity; orders for purchase retention)
 
 // Satisfied / answered for one rating (1.13 scale mapping).
 bool is_satisfied(const Rating& r);

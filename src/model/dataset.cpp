@@ -11,6 +11,7 @@ bool Dataset::add_ticket(const TicketRow& row) {
   uint32_t r = it->second;
   if (!inserted) {
     ++quality.excluded.duplicate;
+    last_duplicate = id;
     // Keep the most recent version (G6); an equal updated_at keeps the later file's row.
     if (row.updated_at != kNoTime && updated_at[r] != kNoTime && row.updated_at < updated_at[r]) return false;
   } else {
@@ -162,6 +163,11 @@ void Dataset::finalize() {
     i = j;
   }
   ratings.swap(kept);
+  orders.finalize();
+  surveys.link([&](uint32_t id) {
+    auto it = row_by_id_.find(id);
+    return it == row_by_id_.end() ? kNoTicketRow : it->second;
+  });
   if (orphan_messages + orphan_status_changes + orphan_ratings > 0)
     quality.warn("orphan_events",
                  std::to_string(orphan_messages + orphan_status_changes + orphan_ratings) +

@@ -11,7 +11,9 @@
 
 #include "model/canonical.h"
 #include "model/data_quality.h"
+#include "model/orders.h"
 #include "model/string_pool.h"
+#include "model/surveys.h"
 #include "time/timestamp.h"
 
 namespace hk {
@@ -184,6 +186,13 @@ class Dataset {
 
   // Events whose ticket never appeared in any tickets file.
   uint64_t orphan_messages = 0, orphan_status_changes = 0, orphan_ratings = 0;
+  // The id of the last ticket add_ticket() saw a second time (the engine names it, with the file and offset).
+  uint32_t last_duplicate = kNoString;
+
+  // Sibling stores for the other inputs (SPEC §3): shop orders and survey answers. finalize() sorts the orders and
+  // links each survey answer to its ticket row.
+  OrderStore orders;
+  SurveyStore surveys;
 
  private:
   std::unordered_map<uint32_t, uint32_t> row_by_id_;

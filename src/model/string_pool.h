@@ -1,10 +1,15 @@
 // Interned strings: every repeated text (ids, channels, tags, names) is stored once and referred to by a 32-bit id.
+//
+// Interning runs several times per ingested record, so it is built for that: the bytes live in an arena of large blocks
+// (one allocation per 64 KiB, never moved, so views stay valid), and the index is an open-addressing table of
+// (id, hash tag) pairs probed linearly — no node per string, no std::string per string. Ids are handed out in order of
+// first appearance (0 is the empty string), exactly as before: nothing observable depends on the table's layout.
 #pragma once
 #include <cstdint>
-#include <deque>
-#include <string>
+#include <cstring>
+#include <memory>
 #include <string_view>
-#include <unordered_map>
+#include <vector>
 
 namespace hk {
 
@@ -12,37 +17,115 @@ constexpr uint32_t kNoString = 0;  // id 0 is the empty string / "none"
 
 class StringPool {
  public:
-  StringPool() { intern_new(""); }
+  StringPool() {
+    views_.emplace_back();  // id 0: ""
+    slots_.assign(kInitialSlots, Slot{});
+  }
   StringPool(const StringPool&) = delete;
   StringPool& operator=(const StringPool&) = delete;
 
   uint32_t intern(std::string_view s) {
     if (s.empty()) return kNoString;
-    auto it = index_.find(s);
-    if (it != index_.end()) return it->second;
-    return intern_new(s);
+    const uint64_t h = hash(s);
+    const uint32_t tag = static_cast<uint32_t>(h >> 32);
+    size_t i = static_cast<size_t>(h) & (slots_.size() - 1);
+    for (;;) {
+      const Slot slot = slots_[i];
+      if (slot.id == 0) return insert(s, tag, i);
+      if (slot.tag == tag && views_[slot.id] == s) return slot.id;
+      i = (i + 1) & (slots_.size() - 1);
+    }
   }
   // Returns kNoString when s was never interned (lookups must not grow the pool).
   uint32_t find(std::string_view s) const {
-    auto it = index_.find(s);
-    return it == index_.end() ? kNoString : it->second;
+    if (s.empty()) return kNoString;
+    const uint64_t h = hash(s);
+    const uint32_t tag = static_cast<uint32_t>(h >> 32);
+    size_t i = static_cast<size_t>(h) & (slots_.size() - 1);
+    for (;;) {
+      const Slot slot = slots_[i];
+      if (slot.id == 0) return kNoString;
+      if (slot.tag == tag && views_[slot.id] == s) return slot.id;
+      i = (i + 1) & (slots_.size() - 1);
+    }
   }
   std::string_view get(uint32_t id) const { return id < views_.size() ? views_[id] : std::string_view(); }
   size_t size() const { return views_.size(); }
 
  private:
-  uint32_t intern_new(std::string_view s) {
-    // std::deque never moves its elements, so the views stay valid as the pool grows.
-    storage_.emplace_back(s);
-    std::string_view v = storage_.back();
+  struct Slot {
+    uint32_t id = 0;   // 0: empty (the empty string is never in the table)
+    uint32_t tag = 0;  // high half of the hash, to skip most string compares
+  };
+  static constexpr size_t kInitialSlots = 1024;   // a power of two
+  static constexpr size_t kBlockBytes = 64 << 10;  // arena block; longer strings get a block of their own
+
+  static uint64_t hash(std::string_view s) {
+    const char* p = s.data();
+    size_t n = s.size();
+    uint64_t h = 0x9E3779B97F4A7C15ULL ^ (n * 0xFF51AFD7ED558CCDULL);
+    while (n >= 8) {
+      uint64_t v;
+      std::memcpy(&v, p, 8);
+      h = (h ^ v) * 0xBF58476D1CE4E5B9ULL;
+      h ^= h >> 29;
+      p += 8;
+      n -= 8;
+    }
+    uint64_t v = 0;
+    std::memcpy(&v, p, n);
+    h = (h ^ v) * 0x94D049BB133111EBULL;
+    h ^= h >> 31;
+    h *= 0xBF58476D1CE4E5B9ULL;
+    h ^= h >> 32;
+    return h;
+  }
+
+  uint32_t insert(std::string_view s, uint32_t tag, size_t slot) {
     const uint32_t id = static_cast<uint32_t>(views_.size());
-    views_.push_back(v);
-    index_.emplace(v, id);
+    views_.push_back(store(s));
+    slots_[slot] = Slot{id, tag};
+    if (views_.size() * 2 > slots_.size()) grow();  // load factor <= 1/2
     return id;
   }
-  std::deque<std::string> storage_;
-  std::deque<std::string_view> views_;
-  std::unordered_map<std::string_view, uint32_t> index_;
+
+  std::string_view store(std::string_view s) {
+    if (s.size() > left_) {
+      const size_t size = s.size() > kBlockBytes / 4 ? s.size() : kBlockBytes;
+      blocks_.emplace_back(new char[size]);
+      char* block = blocks_.back().get();
+      if (size != kBlockBytes) {  // a long string: its own block; the current block keeps filling
+        std::memcpy(block, s.data(), s.size());
+        return std::string_view(block, s.size());
+      }
+      next_ = block;
+      left_ = size;
+    }
+    char* at = next_;
+    std::memcpy(at, s.data(), s.size());
+    next_ += s.size();
+    left_ -= s.size();
+    return std::string_view(at, s.size());
+  }
+
+  void grow() {
+    std::vector<Slot> old;
+    old.swap(slots_);
+    slots_.assign(old.size() * 2, Slot{});
+    const size_t mask = slots_.size() - 1;
+    for (const Slot& slot : old) {
+      if (slot.id == 0) continue;
+      size_t i = static_cast<size_t>(hash(views_[slot.id])) & mask;
+      while (slots_[i].id != 0) i = (i + 1) & mask;
+      slots_[i] = slot;
+    }
+  }
+
+  std::vector<std::string_view> views_;  // by id
+  std::vector<Slot> slots_;              // open addressing, size a power of two
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  char* next_ = nullptr;
+  size_t left_ = 0;
 };
 
 }  // namespace hk

@@ -19,6 +19,8 @@ std::string build_report(const Engine& engine, const Query& query) {
                    {"business_hours", json::parse(s.business_hours_json, nullptr, false)},
                    {"now", scope.now() == kNoTime ? json(nullptr) : json(format_utc(scope.now()))},
                    {"automation_window_hours", s.automation_window_hours},
+                   {"conversion_window_days", s.conversion_window_days},
+                   {"repeat_contact_days", s.repeat_contact_days},
                    {"filters",
                     {{"agent", query.agents}, {"channel", query.channels}, {"tag", query.tags}, {"status", query.statuses}}}};
   json sources = json::array();
@@ -59,10 +61,10 @@ std::string build_report(const Engine& engine, const Query& query) {
   k["reopen_rate"] = reopen_rate(scope);
   k["automated_resolution"] = automated_resolution(scope);
   k["csat"] = csat(scope);
-  k["nps"] = nullptr;
-  k["ces"] = nullptr;
-  k["esat"] = nullptr;
-  k["converted_tickets"] = nullptr;
+  k["nps"] = nps(scope);
+  k["ces"] = ces(scope);
+  k["esat"] = esat(scope);
+  k["converted_tickets"] = converted_tickets(scope);
   k["cost_per_resolution"] = cost_per_resolution(scope);
   k["agents"] = tickets_per_agent(scope);
   json topics = top_topics(scope);
@@ -71,6 +73,7 @@ std::string build_report(const Engine& engine, const Query& query) {
   k["consistency"] = consistency(scope);
   k["sla"] = sla(scope, engine.business_hours());
   k["messages_per_ticket"] = messages_per_ticket(scope);
+  k["retention"] = retention(scope);
   r["kpis"] = k;
   return r.dump();
 }

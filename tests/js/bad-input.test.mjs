@@ -42,7 +42,7 @@ test('the command line exits 1 for a missing file and 2 for bad usage', () => {
   assert.equal(spawnSync('node', [CLI, join(dir, 'nope.json')], { encoding: 'utf8' }).status, 1);
   const usage = spawnSync('node', [CLI, ...zendeskPaths(), '--format', 'xml'], { encoding: 'utf8' });
   assert.equal(usage.status, 2);
-  assert.match(usage.stderr, /--format must be table or json/);
+  assert.match(usage.stderr, /--format must be table, json or csv/);
 });
 
 test('binary data is named for what it is', async () => {

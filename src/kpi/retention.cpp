@@ -1,0 +1,145 @@
+// 1.22 Repeat contact and customer retention.
+// Repeat contact rate = share of the tickets created in P (filters applied) whose requester is known that are followed
+// by another ticket of the same requester (any non-excluded ticket, G7) created after it and no later than
+// `repeat_contact_days` (default 7) after its final resolution, or after its creation when it is not resolved.
+// Requester = the normalised requester e-mail (ticket, else users table), else the requester id. The window looks
+// forward: a ticket with no follow-up yet whose window runs past the data end is counted as `provisional` (it may still
+// become a repeat) but stays in the rate. Also: customers (requesters with a ticket in P), returning_customers (with
+// more than one ticket in P) and their share.
+// With orders: repeat-purchase retention = share of the customers active (a non-cancelled order) in P−1 who are active
+// in P, where P = the query period (missing ends: the first ticket / the data end) and P−1 the period of the same
+// length just before; split by customers who contacted support (a ticket in P−1 or P, matched by e-mail or id) and
+// those who did not. Descriptive only, not causal.
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "kpi/customers.h"
+#include "kpi/kpis.h"
+
+namespace hk {
+namespace {
+
+json share_json(uint64_t customers, uint64_t retained) {
+  json j;
+  j["customers"] = customers;
+  j["retained"] = retained;
+  j["rate"] = customers ? json(static_cast<double>(retained) / static_cast<double>(customers)) : json(nullptr);
+  return j;
+}
+
+json purchase_retention(const Scope& scope, const Requesters& who, int64_t end) {
+  const Dataset& d = scope.data;
+  if (d.orders.empty()) return nullptr;
+  int64_t from = scope.query().from, to = scope.query().to;
+  if (from == kNoTime) {
+    for (uint32_t t = 0; t < d.ticket_count(); ++t)
+      if (!is_excluded(d.status[t]) && d.created_at[t] != kNoTime && (from == kNoTime || d.created_at[t] < from))
+        from = d.created_at[t];
+    if (from == kNoTime)  // no tickets: the orders' own start
+      for (const Order& o : d.orders.rows)
+        if (o.created_at != kNoTime && (from == kNoTime || o.created_at < from)) from = o.created_at;
+  }
+  if (to == kNoTime && end != kNoTime) to = end + 1;
+  if (from == kNoTime || to == kNoTime || to <= from) return nullptr;
+  const int64_t prev_from = from - (to - from);
+
+  // Customers: keyed by e-mail, else by customer id; each keeps the e-mail and id it was seen with.
+  struct Customer {
+    std::string_view email, id;
+    bool previous = false, current = false;
+  };
+  std::unordered_map<std::string, Customer> customers;
+  for (const Order& o : d.orders.rows) {
+    if (o.cancelled || o.created_at == kNoTime || o.created_at < prev_from || o.created_at >= to) continue;
+    const std::string_view email = d.text(o.email), id = d.text(o.customer_id);
+    if (email.empty() && id.empty()) continue;
+    Customer& c = customers[email.empty() ? "cid:" + std::string(id) : std::string(email)];
+    if (c.email.empty()) c.email = email;
+    if (c.id.empty()) c.id = id;
+    (o.created_at < from ? c.previous : c.current) = true;
+  }
+  // Who contacted support in P−1 or P.
+  std::unordered_set<std::string_view> emails, ids;
+  for (uint32_t t = 0; t < d.ticket_count(); ++t) {
+    if (is_excluded(d.status[t]) || d.created_at[t] < prev_from || d.created_at[t] >= to) continue;
+    if (!who.email[t].empty()) emails.insert(who.email[t]);
+    if (!who.id(t).empty()) ids.insert(who.id(t));
+  }
+  uint64_t previous = 0, retained = 0, contacted = 0, contacted_retained = 0;
+  for (const auto& [key, c] : customers) {
+    if (!c.previous) continue;
+    ++previous;
+    const bool kept = c.current;
+    retained += kept;
+    if ((!c.email.empty() && emails.count(c.email)) || (!c.id.empty() && ids.count(c.id))) {
+      ++contacted;
+      contacted_retained += kept;
+    }
+  }
+  json j;
+  j["period"] = {{"from", format_utc(from)}, {"to", format_utc(to)}};
+  j["previous_period"] = {{"from", format_utc(prev_from)}, {"to", format_utc(from)}};
+  j["previous_customers"] = previous;
+  j["retained"] = retained;
+  j["rate"] = previous ? json(static_cast<double>(retained) / static_cast<double>(previous)) : json(nullptr);
+  j["contacted_support"] = share_json(contacted, contacted_retained);
+  j["no_contact"] = share_json(previous - contacted, retained - contacted_retained);
+  return j;
+}
+
+}  // namespace
+
+json retention(const Scope& scope) {
+  const Dataset& d = scope.data;
+  const int64_t window = scope.settings.repeat_contact_days * 86400;
+  const int64_t end = data_end(scope);
+  const Requesters who(d);
+
+  // Every non-excluded ticket of each requester, by creation.
+  std::unordered_map<std::string, std::vector<uint32_t>> tickets_of;
+  std::vector<std::string> key(d.ticket_count());
+  for (uint32_t t = 0; t < d.ticket_count(); ++t) {
+    if (is_excluded(d.status[t]) || d.created_at[t] == kNoTime) continue;
+    key[t] = who.key(t);
+    if (!key[t].empty()) tickets_of[key[t]].push_back(t);
+  }
+  auto by_time = [&](uint32_t a, uint32_t b) { return d.created_at[a] != d.created_at[b] ? d.created_at[a] < d.created_at[b] : a < b; };
+  for (auto& [k, list] : tickets_of) std::sort(list.begin(), list.end(), by_time);
+
+  uint64_t tickets = 0, repeats = 0, provisional = 0, unknown = 0;
+  std::unordered_map<std::string_view, uint64_t> in_period;  // requester → tickets created in P
+  for (uint32_t t = 0; t < d.ticket_count(); ++t) {
+    if (!scope.ticket(t) || d.created_at[t] == kNoTime || !scope.in_period(d.created_at[t])) continue;
+    if (key[t].empty()) {
+      ++unknown;
+      continue;
+    }
+    ++tickets;
+    ++in_period[key[t]];
+    const int64_t resolved = scope.facts.tickets[t].final_resolved_at;
+    const int64_t anchor = resolved != kNoTime ? std::max(resolved, d.created_at[t]) : d.created_at[t];
+    const auto& list = tickets_of[key[t]];
+    auto it = std::upper_bound(list.begin(), list.end(), t, by_time);  // the requester's next ticket
+    if (it != list.end() && d.created_at[*it] <= anchor + window) ++repeats;
+    else if (end == kNoTime || anchor + window > end) ++provisional;
+  }
+  uint64_t returning = 0;
+  for (const auto& [k, n] : in_period) returning += n > 1;
+
+  json j;
+  j["repeat_contact_rate"] = tickets ? json(static_cast<double>(repeats) / static_cast<double>(tickets)) : json(nullptr);
+  j["repeat_contacts"] = repeats;
+  j["tickets"] = tickets;
+  j["repeat_contact_days"] = scope.settings.repeat_contact_days;
+  j["provisional"] = provisional;
+  j["unknown_requester"] = unknown;
+  j["customers"] = in_period.size();
+  j["returning_customers"] = returning;
+  j["returning_rate"] =
+      in_period.empty() ? json(nullptr) : json(static_cast<double>(returning) / static_cast<double>(in_period.size()));
+  j["purchase"] = purchase_retention(scope, who, end);
+  return j;
+}
+
+}  // namespace hk
