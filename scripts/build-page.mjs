@@ -132,41 +132,60 @@ ${dataBlocks}<script type="module">${safeScript}</script>
 `;
 }
 
-/** Sample exports for the sample-data buttons, gzip'd and base64'd (the worker gunzips them like any .json.gz). */
+/** Sample exports for the sample-data buttons, gzip'd and base64'd (the worker gunzips them like any .json.gz): a
+ * generated Zendesk and Gorgias export, the hand-checked 8-ticket Zendesk walkthrough with its orders and survey files,
+ * and the same eight tickets as Freshdesk, Help Scout and Intercom export them (so every adapter can be tried). */
 async function sampleModule() {
   const samples = [];
+  const packed = (dir, names) =>
+    names.filter((n) => existsSync(join(dir, n))).map((n) => ({ name: n, gz: gzipSync(readFileSync(join(dir, n)), { level: 9 }).toString('base64') }));
   const genScript = join(ROOT, 'scripts', 'gen-export.mjs');
   if (existsSync(genScript)) {
     const { generate } = await import(pathToFileURL(genScript).href);
-    const dir = mkdtempSync(join(tmpdir(), 'hk-sample-'));
-    try {
-      const silence = console.log;
-      console.log = () => {};
+    const generated = [
+      { vendor: 'zendesk', tickets: 300, label: { en: 'Zendesk sample (300 tickets)', ja: 'Zendesk サンプル(300件)' } },
+      { vendor: 'gorgias', tickets: 60, label: { en: 'Gorgias sample (60 tickets)', ja: 'Gorgias サンプル(60件)' } },
+    ];
+    for (const { vendor, tickets, label } of generated) {
+      const dir = mkdtempSync(join(tmpdir(), 'hk-sample-'));
       try {
-        await generate({ vendor: 'zendesk', shape: 'document', tickets: 300, seed: 7, outDir: dir });
+        const silence = console.log;
+        console.log = () => {};
+        try {
+          await generate({ vendor, shape: 'document', tickets, seed: 7, outDir: dir });
+        } finally {
+          console.log = silence;
+        }
+        samples.push({ id: `${vendor}-${tickets}`, label, files: packed(dir, readdirSync(dir).sort()) });
       } finally {
-        console.log = silence;
+        rmSync(dir, { recursive: true, force: true });
       }
-      const names = ['zendesk.json', 'zendesk.ticket_audits.json', 'zendesk.satisfaction_ratings.json'];
-      samples.push({
-        id: 'zendesk-300',
-        label: { en: 'Zendesk sample (300 tickets)', ja: 'Zendesk サンプル(300件)' },
-        files: names.filter((n) => existsSync(join(dir, n))).map((n) => ({ name: n, gz: gzipSync(readFileSync(join(dir, n)), { level: 9 }).toString('base64') })),
-      });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
     }
   }
-  const fixtureDir = [join(ROOT, '..', 'shared', 'fixtures', 'zendesk'), '/work/shared/fixtures/zendesk'].find((d) =>
-    existsSync(join(d, 'small.json')),
-  );
-  if (fixtureDir) {
-    const names = readdirSync(fixtureDir).filter((n) => n.endsWith('.json')).sort();
+  const fixtures = [join(ROOT, '..', 'shared', 'fixtures'), '/work/shared/fixtures'].find((d) => existsSync(join(d, 'zendesk', 'small.json')));
+  const data = join(ROOT, 'tests', 'data');
+  if (fixtures) {
+    const zendesk = join(fixtures, 'zendesk');
     samples.push({
       id: 'zendesk-fixture',
-      label: { en: '8-ticket walkthrough', ja: '8件の解説用データ' },
-      files: names.map((n) => ({ name: n, gz: gzipSync(readFileSync(join(fixtureDir, n)), { level: 9 }).toString('base64') })),
+      label: { en: '8-ticket walkthrough (with orders and surveys)', ja: '8件の解説用データ(注文・アンケート付き)' },
+      files: [
+        ...packed(zendesk, readdirSync(zendesk).filter((n) => n.endsWith('.json')).sort()),
+        ...packed(join(data, 'orders'), ['orders_export.csv']),
+        ...packed(join(data, 'surveys'), ['surveys.csv']),
+      ],
     });
+    const freshdesk = join(fixtures, 'freshdesk');
+    if (existsSync(join(freshdesk, 'small.json')))
+      samples.push({ id: 'freshdesk-fixture', label: { en: 'Freshdesk (8 tickets)', ja: 'Freshdesk(8件)' }, files: packed(freshdesk, ['small.json', 'satisfaction_ratings.json']) });
+  }
+  const vendorFixtures = [
+    { id: 'helpscout-fixture', dir: 'helpscout', names: ['conversations.json', 'rating_1003.json'], label: { en: 'Help Scout (8 tickets)', ja: 'Help Scout(8件)' } },
+    { id: 'intercom-fixture', dir: 'intercom', names: ['conversations.jsonl'], label: { en: 'Intercom (8 conversations)', ja: 'Intercom(8件)' } },
+  ];
+  for (const { id, dir, names, label } of vendorFixtures) {
+    const files = packed(join(data, dir), names);
+    if (files.length) samples.push({ id, label, files });
   }
   return `export const SAMPLES = ${JSON.stringify(samples)};`;
 }

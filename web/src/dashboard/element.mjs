@@ -785,6 +785,8 @@ export class HelpdeskKpiDashboard extends HTMLElement {
   #delta(def, value) {
     const previous = this.#previous;
     if (!previous || typeof value !== 'number') return null;
+    // A previous period without a single ticket (before the export starts) is no baseline: "+296" against it says nothing.
+    if (!previous.kpis?.ticket_volume?.total) return { text: '', title: this.#t('tile.no_previous') };
     const before = pick(previous.kpis, def.value);
     if (typeof before !== 'number') return { text: '', title: this.#t('tile.no_previous') };
     const f = this.#f;

@@ -212,6 +212,20 @@ export const TILES = [
     },
   },
   {
+    id: 'esat',
+    missing: { en: 'Load an employee survey (esat / enps rows) to see ESAT.', ja: '従業員アンケート(esat / enps)を読み込むと表示されます。' },
+    value: 'esat.score',
+    n: 'esat.n',
+    format: 'percent',
+    better: 'up',
+    sub: [['sub.enps', 'esat.enps', 'score']],
+    label: { en: 'Employee satisfaction (ESAT)', ja: '従業員満足度 (ESAT)' },
+    definition: {
+      en: 'Share of 4–5 answers on the 1–5 employee satisfaction scale (latest answer per person); eNPS uses the NPS rule on 0–10 answers. Hidden below 5 answers to keep them anonymous.',
+      ja: '1〜5 の従業員満足度で 4〜5 と答えた割合(1 人につき最新の回答)。eNPS は 0〜10 の回答に NPS と同じ計算。匿名性のため 5 件未満は表示しません。',
+    },
+  },
+  {
     id: 'converted',
     missing: { en: 'Load an orders export to see conversions.', ja: '注文データを読み込むと表示されます。' },
     value: 'converted_tickets.rate',
@@ -255,6 +269,20 @@ export const TILES = [
     definition: {
       en: 'Share of targets met: an event hit its target if it happened by start + target; an open ticket past its target is a miss. Targets come from the settings.',
       ja: '目標達成の割合:開始+目標時間までにイベントが起きれば達成、目標を過ぎても未対応なら未達。目標は設定で指定します。',
+    },
+  },
+  {
+    id: 'consistency',
+    missing: { en: 'Needs topics where at least two agents each resolved enough tickets (see Settings).', ja: '2 人以上のエージェントが十分な件数を解決したトピックが必要です(設定参照)。' },
+    value: 'consistency.score',
+    n: null,
+    format: 'percent',
+    better: 'up',
+    sub: [['sub.min_tickets', 'consistency.min_tickets', 'count']],
+    label: { en: 'Consistency across agents', ja: 'エージェント間の一貫性' },
+    definition: {
+      en: 'Per tag, agents with at least k resolved tickets are compared on median resolution time; score = median over tags of (1 − coefficient of variation), from 0 to 100 %. Higher means customers get similar service whoever answers.',
+      ja: 'タグごとに k 件以上解決したエージェントの解決時間の中央値を比較し、(1 − 変動係数)のタグ間中央値をスコアとします(0〜100 %)。高いほど担当者による差が小さいことを示します。',
     },
   },
   {
