@@ -1,5 +1,22 @@
 // Renders a report as a plain-text KPI table for the terminal. Formatting only: every number comes from the engine.
 
+
+// Terminal columns a character takes: East Asian wide and fullwidth characters (CJK names, kana) take two.
+const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+
+/** `text` cut and padded to exactly `width` terminal columns. */
+export function padToWidth(text, width) {
+  let out = '';
+  let used = 0;
+  for (const ch of text) {
+    const w = WIDE.test(ch) ? 2 : 1;
+    if (used + w > width) break;
+    out += ch;
+    used += w;
+  }
+  return out + ' '.repeat(width - used);
+}
+
 export function formatDuration(seconds) {
   if (seconds === null || seconds === undefined) return '—';
   const s = Math.round(seconds);
@@ -69,7 +86,7 @@ export function formatTable(report) {
     lines.push('');
     lines.push('Agent                     resolved  resolutions  replies  FRT median  CSAT    one-touch');
     for (const a of k.agents) {
-      lines.push(`${String(a.name).slice(0, 24).padEnd(24)}  ${String(a.tickets_resolved).padStart(8)}  ${String(a.resolutions).padStart(11)}  ${String(a.replies).padStart(7)}  ${formatDuration(a.first_response_time.median).padStart(10)}  ${pct(a.csat.score).padStart(6)}  ${pct(a.one_touch_rate).padStart(9)}`);
+      lines.push(`${padToWidth(String(a.name), 24)}  ${String(a.tickets_resolved).padStart(8)}  ${String(a.resolutions).padStart(11)}  ${String(a.replies).padStart(7)}  ${formatDuration(a.first_response_time.median).padStart(10)}  ${pct(a.csat.score).padStart(6)}  ${pct(a.one_touch_rate).padStart(9)}`);
     }
   }
   if (k.top_topics?.length) {

@@ -100,3 +100,10 @@ test('option parsers', () => {
   assert.equal(parseDuration('1.5d', 'x'), 129600);
   assert.equal(parseDuration('90', 'x'), 90);
 });
+
+test('the table pads CJK names by their terminal width (two columns per character)', async () => {
+  const { padToWidth } = await import('../../bin/format-table.mjs');
+  assert.equal(padToWidth('田中 太郎', 10), '田中 太郎 '); // 4 wide characters + 1 space = 9 columns, + 1 pad
+  assert.equal(padToWidth('Zoë Müller', 12), 'Zoë Müller  ');
+  assert.equal(padToWidth('鈴木一郎鈴木一郎', 5), '鈴木 '); // a wide character never straddles the edge
+});
