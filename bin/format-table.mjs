@@ -89,6 +89,26 @@ export function formatTable(report) {
       lines.push(`${padToWidth(String(a.name), 24)}  ${String(a.tickets_resolved).padStart(8)}  ${String(a.resolutions).padStart(11)}  ${String(a.replies).padStart(7)}  ${formatDuration(a.first_response_time.median).padStart(10)}  ${pct(a.csat.score).padStart(6)}  ${pct(a.one_touch_rate).padStart(9)}`);
     }
   }
+  if (report.breakdown) {
+    lines.push('');
+    lines.push(`By ${report.breakdown.by.padEnd(22)}  tickets  FRT median  resolution  one-touch  FCR     CSAT`);
+    for (const row of report.breakdown.rows) {
+      const b = row.kpis;
+      lines.push(`${String(row.label).slice(0, 25).padEnd(25)}  ${String(b.ticket_volume).padStart(7)}  ${formatDuration(b.first_response_time.median).padStart(10)}  ${formatDuration(b.resolution_time.median).padStart(10)}  ${pct(b.one_touch_resolution.rate).padStart(9)}  ${pct(b.first_contact_resolution.rate).padStart(6)}  ${pct(b.csat.score).padStart(6)}`);
+    }
+    if (report.breakdown.truncated) lines.push('(only the most frequent rows are shown)');
+  }
+  if (report.previous) {
+    const p = report.previous;
+    const signed = (v, f) => (v === null || v === undefined ? '—' : `${v > 0 ? '+' : v < 0 ? '−' : '±'}${f(Math.abs(v))}`);
+    const points = (v) => `${(v * 100).toFixed(1)} pt`;
+    lines.push('');
+    lines.push(`Previous period ${p.from} – ${p.to}: tickets ${p.kpis.ticket_volume} (${signed(p.change.ticket_volume, String)}), ` +
+      `FRT median ${formatDuration(p.kpis.first_response_time.median)} (${signed(p.change.first_response_time_median, formatDuration)}), ` +
+      `resolution median ${formatDuration(p.kpis.resolution_time.median)} (${signed(p.change.resolution_time_median, formatDuration)}), ` +
+      `one-touch ${pct(p.kpis.one_touch_resolution.rate)} (${signed(p.change.one_touch_resolution, points)}), ` +
+      `CSAT ${pct(p.kpis.csat.score)} (${signed(p.change.csat_score, points)})`);
+  }
   if (k.top_topics?.length) {
     lines.push('');
     lines.push(`Top topics: ${k.top_topics.slice(0, 10).map((t) => `${t.topic} ${t.count}`).join(', ')}`);

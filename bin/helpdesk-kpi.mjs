@@ -4,6 +4,8 @@
 //                        [--filter KEY=V1,V2] [--tz ZONE] [--week-start monday|sunday] [--business-hours SPEC]
 //                        [--holidays DATES] [--sla-first-response DUR] [--sla-resolution DUR] [--now TIME]
 //                        [--orders FILE] [--surveys FILE] [--vendor NAME]
+//                        [--breakdown agent|channel|tag|status|day|week|month|quarter] [--compare]
+//                        [--fiscal-year-start MONTH] [--automation-authors NAME,ID,…]
 // Exit codes: 0 ok; 1 a file could not be read or was rejected (the report of the rest is still printed); 2 usage.
 import { createReadStream, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -17,7 +19,10 @@ const USAGE = `usage: helpdesk-kpi FILE... [--format table|json|csv] [--out FILE
                     [--business-hours "mon-fri 08:00-18:00"] [--holidays 2025-12-25,2025-12-26]
                     [--sla-first-response 4h] [--sla-resolution 2d]
                     [--orders FILE] [--surveys FILE] [--vendor NAME]
-  --format csv writes the per-ticket data; --orders/--surveys are read like any other file.`;
+                    [--breakdown agent|channel|tag|status|day|week|month|quarter] [--compare]
+                    [--fiscal-year-start 1-12] [--automation-authors NAME,ID,…]
+  --breakdown gives the headline KPIs per row; --compare (needs --from and --to) adds the previous period of the same
+  length. --format csv writes the per-ticket data; --orders/--surveys are read like any other file.`;
 
 function fail(message, code = 2) {
   process.stderr.write(`helpdesk-kpi: ${message}\n`);
@@ -54,6 +59,14 @@ function parseArgs(argv) {
     else if (a === '--sla-first-response') (opts.settings.sla ??= {}).first_response_s = durationOf(value(), a);
     else if (a === '--sla-resolution') (opts.settings.sla ??= {}).resolution_s = durationOf(value(), a);
     else if (a === '--vendor') opts.vendor = value();
+    else if (a === '--breakdown') opts.query.breakdown = value();
+    else if (a === '--fiscal-year-start') {
+      const month = Number(value());
+      if (!Number.isInteger(month) || month < 1 || month > 12) fail(`--fiscal-year-start takes a month number from 1 to 12\n${USAGE}`);
+      opts.settings.fiscal_year_start_month = month;
+    }
+    else if (a === '--automation-authors') opts.settings.automation_authors = value().split(',').map((x) => x.trim()).filter(Boolean);
+    else if (a === '--compare') opts.query.compare = true;
     else if (a === '--filter') {
       const [key, list] = value().split('=');
       if (!['agent', 'channel', 'tag', 'status'].includes(key) || !list) fail(`--filter takes agent|channel|tag|status=V1,V2\n${USAGE}`);
@@ -66,6 +79,7 @@ function parseArgs(argv) {
   }
   if (!opts.files.length) fail(`no input file\n${USAGE}`);
   if (!['table', 'json', 'csv'].includes(opts.format)) fail(`--format must be table, json or csv\n${USAGE}`);
+  if (opts.query.compare && (!opts.query.from || !opts.query.to)) fail(`--compare needs --from and --to\n${USAGE}`);
   try {
     if (opts.businessHours) {
       opts.settings.business_hours = { weekly: parseBusinessHours(opts.businessHours) };

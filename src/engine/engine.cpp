@@ -297,6 +297,7 @@ void Engine::finish() {
     if (!s->ended) end_source(s->info.name);
   finished_ = true;
   data_.finalize();
+  if (!settings_.automation_authors.empty()) data_.treat_as_automation(settings_.automation_authors);
   FactsSettings fs;
   fs.automation_window_s = settings_.automation_window_hours * 3600;
   if (business_.enabled()) fs.business = &business_;

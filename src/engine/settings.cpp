@@ -92,7 +92,44 @@ bool read_business_hours(const json& b, Settings& out, std::string& error) {
   return true;
 }
 
+// {"1-5": 4, "1-3": 3, "1-2": 2, "1-10": 9, "great_okay_not_good": "great"|"okay"}: the lowest satisfied value per scale.
+bool read_csat_mapping(const json& j, CsatMapping& out, std::string& error) {
+  if (!j.is_object()) return error = "settings.csat_satisfied must be an object like {\"1-5\": 4, \"1-10\": 9}", false;
+  struct Scale { const char* key; int32_t* value; int32_t max; };
+  const Scale scales[] = {{"1-5", &out.one_to_five, 5}, {"1-3", &out.one_to_three, 3}, {"1-2", &out.one_to_two, 2},
+                          {"1-10", &out.one_to_ten, 10}};
+  for (const Scale& s : scales) {
+    auto it = j.find(s.key);
+    if (it == j.end() || it->is_null()) continue;
+    if (!it->is_number_integer() || it->get<int64_t>() < 1 || it->get<int64_t>() > s.max)
+      return error = std::string("settings.csat_satisfied.") + s.key + " must be a whole number from 1 to " +
+                     std::to_string(s.max) + " (the lowest satisfied score)", false;
+    *s.value = static_cast<int32_t>(it->get<int64_t>());
+  }
+  if (auto it = j.find("great_okay_not_good"); it != j.end() && !it->is_null()) {
+    if (*it == "great") out.great_okay_bad = 3;
+    else if (*it == "okay") out.great_okay_bad = 2;
+    else return error = "settings.csat_satisfied.great_okay_not_good must be \"great\" or \"okay\"", false;
+  }
+  return true;
+}
+
 }  // namespace
+
+const char* breakdown_name(BreakdownBy b) {
+  switch (b) {
+    case BreakdownBy::none: return "none";
+    case BreakdownBy::agent: return "agent";
+    case BreakdownBy::channel: return "channel";
+    case BreakdownBy::tag: return "tag";
+    case BreakdownBy::status: return "status";
+    case BreakdownBy::day: return "day";
+    case BreakdownBy::week: return "week";
+    case BreakdownBy::month: return "month";
+    case BreakdownBy::quarter: return "quarter";
+  }
+  return "none";
+}
 
 bool parse_settings(std::string_view text, Settings& out, std::string& error) {
   json j;
@@ -147,6 +184,21 @@ bool parse_settings(std::string_view text, Settings& out, std::string& error) {
       return error = "settings.week_start must be \"monday\" or \"sunday\"", false;
     out.week_start = it->get<std::string>();
   }
+  if (auto it = j.find("fiscal_year_start_month"); it != j.end() && !it->is_null()) {
+    if (!it->is_number_integer() || it->get<int64_t>() < 1 || it->get<int64_t>() > 12)
+      return error = "settings.fiscal_year_start_month must be a month number from 1 (January) to 12", false;
+    out.fiscal_year_start_month = static_cast<unsigned>(it->get<int64_t>());
+  }
+  if (auto it = j.find("automation_authors"); it != j.end() && !it->is_null()) {
+    const char* what = "settings.automation_authors must be an array of author ids, names or emails";
+    if (!it->is_array()) return error = what, false;
+    for (const auto& a : *it) {
+      if (!a.is_string() && !a.is_number_integer()) return error = what, false;
+      out.automation_authors.push_back(a.is_string() ? a.get<std::string>() : std::to_string(a.get<int64_t>()));
+    }
+  }
+  if (auto it = j.find("csat_satisfied"); it != j.end() && !it->is_null() && !read_csat_mapping(*it, out.csat, error))
+    return false;
   if (auto it = j.find("automation_window_hours"); it != j.end()) {
     if (!it->is_number() || it->get<double>() < 0 || it->get<double>() > 24 * 365)
       return error = "settings.automation_window_hours must be a number of hours", false;
@@ -185,6 +237,21 @@ bool parse_query(std::string_view text, const ZoneOffsets& zone, Query& out, std
     out.to = zone.to_utc(zone.to_local(out.to) + 86400);
   if (out.from != kNoTime && out.to != kNoTime && out.to <= out.from)
     return error = "query.to must be after query.from", false;
+  if (auto it = j.find("breakdown"); it != j.end() && !it->is_null()) {
+    static const BreakdownBy kinds[] = {BreakdownBy::agent, BreakdownBy::channel, BreakdownBy::tag,  BreakdownBy::status,
+                                        BreakdownBy::day,   BreakdownBy::week,    BreakdownBy::month, BreakdownBy::quarter};
+    for (BreakdownBy b : kinds)
+      if (it->is_string() && *it == breakdown_name(b)) out.breakdown = b;
+    if (out.breakdown == BreakdownBy::none)
+      return error = "query.breakdown must be one of agent, channel, tag, status, day, week, month, quarter", false;
+  }
+  if (auto it = j.find("compare"); it != j.end() && !it->is_null()) {
+    if (!it->is_boolean()) return error = "query.compare must be true or false", false;
+    out.compare_previous = it->get<bool>();
+    // The previous period has the length of this one: without both ends there is no length.
+    if (out.compare_previous && (out.from == kNoTime || out.to == kNoTime))
+      return error = "query.compare needs both query.from and query.to (the previous period has the same length)", false;
+  }
   const json filters = j.value("filters", json::object());
   if (!filters.is_object()) return error = "query.filters must be an object", false;
   return read_strings(filters, "agent", out.agents, error) && read_strings(filters, "channel", out.channels, error) &&

@@ -33,10 +33,19 @@ struct CostSettings {
   double total() const { return agent_labour + indirect + tools + overhead + bot; }
 };
 
+// 1.13: the lowest value that counts as satisfied on each numeric scale (good/bad is always "good").
+struct CsatMapping {
+  int32_t one_to_five = 4, one_to_three = 3, one_to_two = 2, one_to_ten = 9;
+  int32_t great_okay_bad = 3;  // 3 = only "great"; 2 = "okay" too
+};
+
 struct Settings {
   std::string timezone = "UTC";
   ZoneOffsets zone;                     // offsets of `timezone`, resolved by the caller (JS: Intl)
   std::string week_start = "monday";
+  unsigned fiscal_year_start_month = 1;  // G1: first month of the fiscal year; by_quarter buckets follow it
+  std::vector<std::string> automation_authors;  // G8: author ids, names or emails to treat as bots/automations
+  CsatMapping csat;
   bool has_business_hours = false;
   std::vector<OpenInterval> weekly[7];  // Monday first
   std::set<int64_t> holidays;           // local day numbers

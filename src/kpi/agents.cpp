@@ -48,7 +48,7 @@ json tickets_per_agent(const Scope& scope) {
     if (agent == kNoString) continue;
     AgentRow& row = rows[agent];
     ++row.csat_n;
-    if (is_satisfied(r)) ++row.csat_satisfied;
+    if (is_satisfied(r, scope.settings.csat)) ++row.csat_satisfied;
   }
   json out = json::array();
   for (auto& [id, r] : rows) {

@@ -1,5 +1,6 @@
 // 1.13 CSAT: one rating per ticket (the latest); score = satisfied / answered, where satisfied is good on good/bad,
-// 4–5 on 1–5, 3 on 1–3, 2 on 1–2, 9–10 on 1–10, "great" on great/okay/not good. The mean is given only for a single
+// 4–5 on 1–5, 3 on 1–3, 2 on 1–2, 9–10 on 1–10, "great" on great/okay/not good (the numeric thresholds and "okay"
+// counting as satisfied can be changed in settings.csat_satisfied). The mean is given only for a single
 // numeric scale. Response rate = answered / offered, when the export says which surveys were offered.
 // Anchored on the rating's time (else the ticket's resolution, else its creation).
 #include <map>
@@ -31,14 +32,14 @@ const char* scale_name(RatingScale s) {
 
 }  // namespace
 
-bool is_satisfied(const Rating& r) {
+bool is_satisfied(const Rating& r, const CsatMapping& m) {
   switch (r.scale) {
     case RatingScale::good_bad: return r.value == 1;
-    case RatingScale::one_to_five: return r.value >= 4;
-    case RatingScale::one_to_three: return r.value >= 3;
-    case RatingScale::one_to_two: return r.value >= 2;
-    case RatingScale::one_to_ten: return r.value >= 9;
-    case RatingScale::great_okay_bad: return r.value >= 3;
+    case RatingScale::one_to_five: return r.value >= m.one_to_five;
+    case RatingScale::one_to_three: return r.value >= m.one_to_three;
+    case RatingScale::one_to_two: return r.value >= m.one_to_two;
+    case RatingScale::one_to_ten: return r.value >= m.one_to_ten;
+    case RatingScale::great_okay_bad: return r.value >= m.great_okay_bad;
   }
   return false;
 }
@@ -62,7 +63,7 @@ json csat(const Scope& scope) {
       continue;
     }
     ++answered;
-    if (is_satisfied(r)) ++satisfied;
+    if (is_satisfied(r, scope.settings.csat)) ++satisfied;
     ++distribution[value_label(r)];
     ++scales[r.scale];
     sum += r.value;

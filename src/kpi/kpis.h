@@ -37,8 +37,8 @@ json esat(const Scope& scope);                     // 1.16 (survey file)
 json converted_tickets(const Scope& scope);        // 1.18 (orders)
 json retention(const Scope& scope);                // 1.22 (requester identity; orders for purchase retention)
 
-// Satisfied / answered for one rating (1.13 scale mapping).
-bool is_satisfied(const Rating& r);
+// Satisfied / answered for one rating (1.13 scale mapping, thresholds from the settings).
+bool is_satisfied(const Rating& r, const CsatMapping& mapping);
 // When a rating counts for period filters: its own time, else the ticket's resolution, else creation.
 int64_t rating_anchor(const Scope& scope, const Rating& r);
 

@@ -15,6 +15,14 @@ std::unordered_set<uint32_t> ids_of(const Dataset& data, const std::vector<std::
 
 }  // namespace
 
+Scope::Scope(const Scope& base, const std::vector<uint8_t>* keep, int64_t from, int64_t to)
+    : data(base.data), facts(base.facts), settings(base.settings), query_(base.query_), selected_(base.selected_) {
+  query_.from = from;
+  query_.to = to;
+  if (keep)
+    for (size_t t = 0; t < selected_.size(); ++t) selected_[t] = selected_[t] && (*keep)[t];
+}
+
 int64_t Scope::now() const { return settings.now != kNoTime ? settings.now : facts.latest_time; }
 
 Scope::Scope(const Dataset& d, const Facts& f, const Settings& s, const Query& q) : data(d), facts(f), settings(s), query_(q) {

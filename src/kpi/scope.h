@@ -15,6 +15,9 @@ namespace hk {
 class Scope {
  public:
   Scope(const Dataset& data, const Facts& facts, const Settings& settings, const Query& query);
+  // A narrower scope (a breakdown row, the previous period): the base's tickets, further limited to those with
+  // keep[t] != 0 when `keep` is given, over the period [from, to) (kNoTime = open end).
+  Scope(const Scope& base, const std::vector<uint8_t>* keep, int64_t from, int64_t to);
   // The ticket passes the filters and is not excluded (G7).
   bool ticket(uint32_t t) const { return selected_[t] != 0; }
   bool in_period(int64_t at) const {

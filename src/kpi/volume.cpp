@@ -13,7 +13,7 @@ namespace {
 
 json series(const Scope& scope, Granularity g) {
   const Dataset& d = scope.data;
-  BucketRule rule{g, scope.settings.week_start == "sunday"};
+  BucketRule rule{g, scope.settings.week_start == "sunday", scope.settings.fiscal_year_start_month};
   std::map<int64_t, uint64_t> counts;
   int64_t lo = INT64_MAX, hi = INT64_MIN;
   for (uint32_t t = 0; t < d.ticket_count(); ++t) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <string>
+#include <unordered_set>
 
 namespace hk {
 
@@ -173,6 +174,35 @@ void Dataset::finalize() {
                  std::to_string(orphan_messages + orphan_status_changes + orphan_ratings) +
                      " events (comments, status changes or ratings) belong to tickets that are not in any tickets file; "
                      "they are ignored. Add the tickets export to use them.");
+}
+
+uint64_t Dataset::treat_as_automation(const std::vector<std::string>& authors) {
+  std::unordered_set<uint32_t> named;  // interned ids of the listed strings; a string never seen matches nothing
+  for (const std::string& a : authors)
+    if (uint32_t id = strings.find(a); id != kNoString) named.insert(id);
+  if (named.empty()) return 0;
+  std::unordered_set<uint32_t> bots(named);  // author ids
+  for (auto& [id, user] : users)
+    if (named.count(id) || (user.name != kNoString && named.count(user.name)) ||
+        (user.email != kNoString && named.count(user.email))) {
+      bots.insert(id);
+      user.kind = AuthorKind::bot;
+    }
+  uint64_t changed = 0;
+  for (Message& m : messages) {
+    if (m.author == kNoString || !bots.count(m.author) || m.kind == AuthorKind::bot) continue;
+    m.kind = AuthorKind::bot;
+    ++changed;
+    // The vendor counted this author's messages as human replies: its reply figures no longer hold for the ticket
+    // (else they would stand in for the first reply the events no longer have).
+    VendorMetrics& v = vendor[m.ticket];
+    v.first_reply_s = v.first_reply_business_s = v.first_reply_at = kNoTime;
+    v.replies = -1;
+  }
+  for (StatusChange& c : status_changes)
+    if (c.author != kNoString && bots.count(c.author) && c.author_kind != AuthorKind::bot)
+      c.author_kind = AuthorKind::bot, ++changed;
+  return changed;
 }
 
 }  // namespace hk

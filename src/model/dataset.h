@@ -152,6 +152,10 @@ class Dataset {
   // Joins events to tickets, resolves author kinds, sorts each ticket's events by time, drops duplicate events.
   void finalize();
   bool finalized() const { return finalized_; }
+  // After finalize(): messages and status changes by these authors (user ids, or names / emails from the users table)
+  // are bot/automation events (G8: a configurable list of bot and automation authors). The vendor's reply figures of
+  // a ticket with such a message are dropped (the vendor counted them as human replies). Returns the events changed.
+  uint64_t treat_as_automation(const std::vector<std::string>& authors);
 
   // --- reading (KPIs), valid after finalize() ---
   size_t ticket_count() const { return ticket_id.size(); }

@@ -1,6 +1,7 @@
 #include "report/report.h"
 
 #include "engine/engine.h"
+#include "kpi/breakdown.h"
 #include "kpi/kpis.h"
 
 namespace hk {
@@ -14,6 +15,7 @@ std::string build_report(const Engine& engine, const Query& query) {
   const Settings& s = engine.settings();
   r["settings"] = {{"timezone", s.timezone},
                    {"week_start", s.week_start},
+                   {"fiscal_year_start_month", s.fiscal_year_start_month},
                    {"from", query.from == kNoTime ? json(nullptr) : json(format_utc(query.from))},
                    {"to", query.to == kNoTime ? json(nullptr) : json(format_utc(query.to))},
                    {"business_hours", json::parse(s.business_hours_json, nullptr, false)},
@@ -21,6 +23,15 @@ std::string build_report(const Engine& engine, const Query& query) {
                    {"automation_window_hours", s.automation_window_hours},
                    {"conversion_window_days", s.conversion_window_days},
                    {"repeat_contact_days", s.repeat_contact_days},
+                   {"automation_authors", s.automation_authors},
+                   {"csat_satisfied",
+                    {{"1-5", s.csat.one_to_five},
+                     {"1-3", s.csat.one_to_three},
+                     {"1-2", s.csat.one_to_two},
+                     {"1-10", s.csat.one_to_ten},
+                     {"great_okay_not_good", s.csat.great_okay_bad >= 3 ? "great" : "okay"}}},
+                   {"breakdown", query.breakdown == BreakdownBy::none ? json(nullptr) : json(breakdown_name(query.breakdown))},
+                   {"compare", query.compare_previous},
                    {"filters",
                     {{"agent", query.agents}, {"channel", query.channels}, {"tag", query.tags}, {"status", query.statuses}}}};
   json sources = json::array();
@@ -75,6 +86,12 @@ std::string build_report(const Engine& engine, const Query& query) {
   k["messages_per_ticket"] = messages_per_ticket(scope);
   k["retention"] = retention(scope);
   r["kpis"] = k;
+  // Breakdown rows and the previous period come after the full KPIs (schema: report.breakdown, report.previous).
+  json rows;
+  std::string error;
+  if (!breakdown(scope, rows, error)) return json{{"error", error}}.dump();
+  r["breakdown"] = std::move(rows);
+  r["previous"] = query.compare_previous ? previous_period(scope, headline_kpis(scope)) : json(nullptr);
   return r.dump();
 }
 

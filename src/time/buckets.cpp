@@ -20,9 +20,14 @@ int64_t bucket_of_day(int64_t day, const BucketRule& rule) {
     case Granularity::month:
       civil_from_days(day, y, m, d);
       return days_from_civil(y, m, 1);
-    case Granularity::quarter:
+    case Granularity::quarter: {
       civil_from_days(day, y, m, d);
-      return days_from_civil(y, (m - 1) / 3 * 3 + 1, 1);
+      // Months since the fiscal year's first month (0–11), rounded down to a multiple of 3.
+      const unsigned f = rule.fiscal_year_start_month;
+      const unsigned into = (m + 12 - f) % 12 / 3 * 3;
+      const unsigned first = (f - 1 + into) % 12 + 1;
+      return days_from_civil(first > m ? y - 1 : y, first, 1);
+    }
   }
   return day;
 }
@@ -40,7 +45,7 @@ int64_t next_bucket(int64_t first, const BucketRule& rule) {
       return m == 12 ? days_from_civil(y + 1, 1, 1) : days_from_civil(y, m + 1, 1);
     case Granularity::quarter:
       civil_from_days(first, y, m, d);
-      return m >= 10 ? days_from_civil(y + 1, 1, 1) : days_from_civil(y, m + 3, 1);
+      return m >= 10 ? days_from_civil(y + 1, m - 9, 1) : days_from_civil(y, m + 3, 1);
   }
   return first + 1;
 }
@@ -65,10 +70,17 @@ std::string bucket_label(int64_t first, const BucketRule& rule) {
       civil_from_days(first, y, m, d);
       std::snprintf(buf, sizeof buf, "%04lld-%02u", static_cast<long long>(y), m);
       return buf;
-    case Granularity::quarter:
+    case Granularity::quarter: {
       civil_from_days(first, y, m, d);
-      std::snprintf(buf, sizeof buf, "%04lld-Q%u", static_cast<long long>(y), (m - 1) / 3 + 1);
+      const unsigned f = rule.fiscal_year_start_month;
+      if (f == 1) {
+        std::snprintf(buf, sizeof buf, "%04lld-Q%u", static_cast<long long>(y), (m - 1) / 3 + 1);
+        return buf;
+      }
+      const int64_t fiscal_year = m >= f ? y + 1 : y;  // named by the year it ends
+      std::snprintf(buf, sizeof buf, "FY%04lld-Q%u", static_cast<long long>(fiscal_year), (m + 12 - f) % 12 / 3 + 1);
       return buf;
+    }
   }
   return "";
 }

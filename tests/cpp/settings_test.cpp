@@ -1,0 +1,137 @@
+// Settings of issue 3 beyond zone, week start and business hours: the fiscal
+// year's first month (G1, by_quarter buckets follow it), the list of authors to
+// treat as bots/automations (G8), and the CSAT scale mapping (1.13).
+#include <gtest/gtest.h>
+
+#include "test_util.h"
+#include "time/buckets.h"
+
+using namespace hk_test;
+
+namespace {
+
+std::string quarter_of(int64_t y, unsigned m, unsigned d,
+                       unsigned fiscal_start) {
+  const hk::BucketRule rule{hk::Granularity::quarter, false, fiscal_start};
+  return hk::bucket_label(hk::bucket_of_day(hk::days_from_civil(y, m, d), rule),
+                          rule);
+}
+
+std::string settings_error(const std::string &text) {
+  hk::Settings s;
+  std::string error;
+  EXPECT_FALSE(hk::parse_settings(text, s, error)) << text;
+  return error;
+}
+
+} // namespace
+
+TEST(FiscalQuarter_G1, BucketsStartAtTheFiscalYearsFirstMonth) {
+  EXPECT_EQ(quarter_of(2025, 3, 15, 1),
+            "2025-Q1"); // calendar quarters by default
+  EXPECT_EQ(
+      quarter_of(2025, 3, 31, 4),
+      "FY2025-Q4"); // April start: Jan–Mar closes FY2025 (Apr 2024–Mar 2025)
+  EXPECT_EQ(quarter_of(2025, 4, 1, 4), "FY2026-Q1");
+  EXPECT_EQ(quarter_of(2025, 12, 31, 4), "FY2026-Q3");
+  EXPECT_EQ(quarter_of(2024, 10, 1, 10),
+            "FY2025-Q1"); // October start (US federal): Oct 2024 opens FY2025
+  EXPECT_EQ(quarter_of(2025, 2, 28, 2), "FY2026-Q1");
+  EXPECT_EQ(quarter_of(2025, 1, 31, 2), "FY2025-Q4");
+  // A quarter's first day and the next quarter's, across a year end.
+  const hk::BucketRule rule{hk::Granularity::quarter, false, 11};
+  const int64_t b = hk::bucket_of_day(hk::days_from_civil(2025, 1, 20), rule);
+  EXPECT_EQ(b, hk::days_from_civil(2024, 11, 1));
+  EXPECT_EQ(hk::next_bucket(b, rule), hk::days_from_civil(2025, 2, 1));
+}
+
+TEST(FiscalQuarter_G1, VolumeByQuarterAndQuarterBreakdownFollowTheSetting) {
+  const json r =
+      report(zendesk_fixture(), 1 << 20, R"({"breakdown":"quarter"})",
+             R"({"fiscal_year_start_month":4})");
+  ASSERT_EQ(r["kpis"]["ticket_volume"]["by_quarter"].size(), 1u);
+  EXPECT_EQ(r["kpis"]["ticket_volume"]["by_quarter"][0]["period"], "FY2025-Q4");
+  EXPECT_EQ(r["kpis"]["ticket_volume"]["by_quarter"][0]["count"], 8);
+  EXPECT_EQ(r["breakdown"]["rows"][0]["key"], "FY2025-Q4");
+  EXPECT_EQ(r["breakdown"]["rows"][0]["from"], "2025-01-01T00:00:00Z");
+  EXPECT_EQ(r["settings"]["fiscal_year_start_month"], 4);
+  // The default stays calendar quarters.
+  EXPECT_EQ(report(zendesk_fixture())["kpis"]["ticket_volume"]["by_quarter"][0]
+                                     ["period"],
+            "2025-Q1");
+  EXPECT_EQ(settings_error(R"({"fiscal_year_start_month":13})"),
+            "settings.fiscal_year_start_month must be a month number from 1 "
+            "(January) to 12");
+}
+
+TEST(AutomationAuthors_G8, ListedAuthorsAreBotsNotAgents) {
+  // Bob Baker (361000002) wrote 5002's two replies and solved it. As an
+  // automation: 5002 has no human reply, so no FRT, and it is an automated
+  // resolution (no human reply, a bot took part).
+  const json base = report(zendesk_fixture());
+  const json r = report(zendesk_fixture(), 1 << 20, "{}",
+                        R"({"automation_authors":["Bob Baker"]})");
+  const json &k = r["kpis"];
+  EXPECT_EQ(base["kpis"]["first_response_time"]["n"], 5);
+  EXPECT_EQ(k["first_response_time"]["n"], 4); // 2700, 5400, 300, 1200
+  EXPECT_DOUBLE_EQ(k["first_response_time"]["median"].get<double>(), 1950);
+  EXPECT_EQ(k["first_response_time"]["resolved_without_reply"],
+            2); // 5002 and 5006
+  EXPECT_EQ(k["automated_resolution"]["numerator"], 2);
+  EXPECT_EQ(k["automated_resolution"]["denominator"], 5);
+  EXPECT_EQ(k["response_time"]["n"],
+            5); // 5002's episodes (180 s, 120 s) were closed by Bob
+  // The same by id, and an author no export names changes nothing.
+  EXPECT_EQ(report(zendesk_fixture(), 1 << 20, "{}",
+                   R"({"automation_authors":["361000002"]})")["kpis"],
+            k);
+  EXPECT_EQ(report(zendesk_fixture(), 1 << 20, "{}",
+                   R"({"automation_authors":["Nobody"]})")["kpis"],
+            base["kpis"]);
+  EXPECT_EQ(r["settings"]["automation_authors"], json::array({"Bob Baker"}));
+  EXPECT_EQ(settings_error(R"({"automation_authors":"Bob"})"),
+            "settings.automation_authors must be an array of author ids, names "
+            "or emails");
+}
+
+TEST(CsatScaleMapping_1_13, ThresholdsPerScaleFromSettings) {
+  // Gorgias fixture: answered 5, 4 and 2 on 1–5. Default 4–5 satisfied: 2/3.
+  const std::vector<Input> g = {
+      {"small.json", read_file(fixture("gorgias/small.json"))}};
+  EXPECT_NEAR(report(g)["kpis"]["csat"]["score"].get<double>(), 2.0 / 3, 1e-12);
+  EXPECT_NEAR(report(g, 1 << 20, "{}",
+                     R"({"csat_satisfied":{"1-5":5}})")["kpis"]["csat"]["score"]
+                  .get<double>(),
+              1.0 / 3, 1e-12);
+  const json lenient =
+      report(g, 1 << 20, "{}", R"({"csat_satisfied":{"1-5":2}})");
+  EXPECT_DOUBLE_EQ(lenient["kpis"]["csat"]["score"].get<double>(), 1.0);
+  EXPECT_EQ(lenient["kpis"]["csat"]["mean"], report(g)["kpis"]["csat"]["mean"])
+      << "the mean does not depend on it";
+  EXPECT_EQ(lenient["settings"]["csat_satisfied"]["1-5"], 2);
+  // Good/bad has no threshold: the Zendesk fixture's 2 good of 3 stay 2/3
+  // whatever the numeric settings say.
+  EXPECT_NEAR(report(zendesk_fixture(), 1 << 20, "{}",
+                     R"({"csat_satisfied":{"1-5":5}})")["kpis"]["csat"]["score"]
+                  .get<double>(),
+              2.0 / 3, 1e-12);
+  // Help Scout's great / okay / not good (1001 great, 1008 okay, 1003 not
+  // good): "okay" may count as satisfied.
+  const std::vector<Input> hs = {
+      {"conversations.json",
+       read_file(testdata("helpscout/conversations.json"))}};
+  EXPECT_NEAR(report(hs)["kpis"]["csat"]["score"].get<double>(), 1.0 / 3,
+              1e-12);
+  EXPECT_NEAR(report(hs, 1 << 20, "{}",
+                     R"({"csat_satisfied":{"great_okay_not_good":"okay"}})")
+                  ["kpis"]["csat"]["score"]
+                      .get<double>(),
+              2.0 / 3, 1e-12);
+  EXPECT_EQ(settings_error(R"({"csat_satisfied":{"1-5":6}})"),
+            "settings.csat_satisfied.1-5 must be a whole number from 1 to 5 "
+            "(the lowest satisfied score)");
+  EXPECT_EQ(
+      settings_error(R"({"csat_satisfied":{"great_okay_not_good":"fine"}})"),
+      "settings.csat_satisfied.great_okay_not_good must be \"great\" or "
+      "\"okay\"");
+}
