@@ -110,8 +110,8 @@ export const TILES = [
     sub: [],
     label: { en: 'Reopen rate', ja: '再オープン率' },
     definition: {
-      en: 'Share of resolved tickets that went back from solved/closed to an open state at least once. Solved → closed is not a reopen; a new ticket from the same customer is a repeat contact, not a reopen.',
-      ja: '解決済みチケットのうち、解決/クローズから未解決の状態に 1 回以上戻った割合。解決→クローズは再オープンではありません。同じ顧客の新しいチケットは再連絡として別扱いです。',
+      en: 'Share of tickets first resolved in the period that went back from solved/closed to an open state at least once. Solved → closed is not a reopen; a new ticket from the same customer is a repeat contact, not a reopen.',
+      ja: '期間内に初めて解決されたチケットのうち、解決/クローズから未解決の状態に 1 回以上戻った割合。解決→クローズは再オープンではありません。同じ顧客の新しいチケットは再連絡として別扱いです。',
     },
   },
   {
@@ -123,8 +123,8 @@ export const TILES = [
     sub: [],
     label: { en: 'Automated resolution', ja: '自動解決率' },
     definition: {
-      en: 'Share of resolved tickets solved with no human reply, by a bot/automation or an AI agent, and not reopened or answered by a human within 72 hours after the resolution.',
-      ja: '解決済みチケットのうち、人間の返信なしでボット・自動化・AI エージェントが解決し、解決後 72 時間以内に再オープンや人間の返信がなかった割合。',
+      en: 'Share of tickets resolved in the period that never got a human reply, where a bot/automation or an AI agent took part, and that were not reopened within 72 hours (a setting) after the first resolution.',
+      ja: '期間内に解決されたチケットのうち、人間の返信が一度もなく、ボット・自動化・AI エージェントが関与し、最初の解決後 72 時間(設定可能)以内に再オープンされなかった割合。',
     },
   },
   {
@@ -136,8 +136,8 @@ export const TILES = [
     sub: [['sub.response_rate', 'csat.response_rate', 'percent']],
     label: { en: 'CSAT', ja: '顧客満足度 (CSAT)' },
     definition: {
-      en: 'Share of satisfied ratings: 4–5 on a 1–5 scale, "good" on good/bad (latest rating per ticket, counted when it was given). Response rate = ratings ÷ surveys offered. Treat n below 30 with care.',
-      ja: '満足の評価の割合:1〜5 段階なら 4〜5、good/bad なら good(チケットごとに最新の評価、評価日時で集計)。回答率=評価数÷アンケート送付数。n が 30 未満なら参考値です。',
+      en: 'Share of satisfied ratings: 4–5 on a 1–5 scale, "good" on good/bad, 9–10 on 1–10, "great" on great/okay/not good (thresholds can be changed in the settings; latest rating per ticket, counted when it was given). Response rate = ratings ÷ surveys offered. Treat n below 30 with care.',
+      ja: '満足の評価の割合:1〜5 段階なら 4〜5、good/bad なら good、1〜10 なら 9〜10、great/okay/not good なら great(しきい値は設定で変更可能。チケットごとに最新の評価、評価日時で集計)。回答率=評価数÷アンケート送付数。n が 30 未満なら参考値です。',
     },
   },
   {
