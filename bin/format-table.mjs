@@ -94,7 +94,7 @@ export function formatTable(report) {
     lines.push(`By ${report.breakdown.by.padEnd(22)}  tickets  FRT median  resolution  one-touch  FCR     CSAT`);
     for (const row of report.breakdown.rows) {
       const b = row.kpis;
-      lines.push(`${String(row.label).slice(0, 25).padEnd(25)}  ${String(b.ticket_volume).padStart(7)}  ${formatDuration(b.first_response_time.median).padStart(10)}  ${formatDuration(b.resolution_time.median).padStart(10)}  ${pct(b.one_touch_resolution.rate).padStart(9)}  ${pct(b.first_contact_resolution.rate).padStart(6)}  ${pct(b.csat.score).padStart(6)}`);
+      lines.push(`${padToWidth(String(row.label), 25)}  ${String(b.ticket_volume).padStart(7)}  ${formatDuration(b.first_response_time.median).padStart(10)}  ${formatDuration(b.resolution_time.median).padStart(10)}  ${pct(b.one_touch_resolution.rate).padStart(9)}  ${pct(b.first_contact_resolution.rate).padStart(6)}  ${pct(b.csat.score).padStart(6)}`);
     }
     if (report.breakdown.truncated) lines.push('(only the most frequent rows are shown)');
   }
