@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // gen-export.mjs — seeded, dependency-free generator of realistic synthetic helpdesk exports (Zendesk, Gorgias).
 //
-//   node scripts/gen-export.mjs --vendor zendesk|gorgias --shape document|jsonl (--tickets N | --size 100MB)
+//   node scripts/gen-export.mjs --vendor zendesk|gorgias|canonical --shape document|jsonl (--tickets N | --size 100MB)
 //        [--seed 42] --out DIR [--prefix NAME] [--start 2025-01-06] [--days 90] [--tickets-only]
 //
 //   import { generate } from './scripts/gen-export.mjs';
@@ -765,6 +765,44 @@ class Gen {
       `"closed_datetime":${closed ? '"' + isoG(d.lastRes, fr) + '"' : 'null'},"snooze_datetime":null,"trashed_datetime":${trashed},"satisfaction_survey":${survey},` +
       `"reply_options":{"${channel}":{"answerable":true},"internal-note":{"answerable":true}}}`;
   }
+
+  // ─────────────── canonical (helpdesk-kpi/1, docs/formats/canonical.md) ───────────────
+  // The same model as the Zendesk output, in the canonical vocabulary: events nested in their ticket, rule messages
+  // as bot messages, rule status changes as system ones, the Zendesk-style CSAT on the good-bad scale.
+  cnTicket(m) {
+    const d = m.d, c = m.cust;
+    const STATUS = { new: 'new', open: 'open', pending: 'pending', hold: 'on_hold', solved: 'resolved', closed: 'closed', deleted: 'deleted' };
+    const CHAN = { email: 'email', web: 'web_form', api: 'api', native_messaging: 'chat', chat: 'chat', sms: 'sms', voice: 'voice' };
+    const who = (a) => (a.actor === 'c' ? [`"cust-${c.zid}"`, 'customer'] : a.actor === 'a' ? [`"agent-${a.agent.zid}"`, 'agent'] : [null, null]);
+    const msgs = [], changes = [];
+    for (const a of m.audits) {
+      const [author, kind] = who(a);
+      if (a.comment) {
+        const k = kind || 'bot';
+        msgs.push(`{"at":"${isoZ(a.t)}",${author ? `"author_id":${author},` : ''}"author_kind":"${k}"${a.comment.pub ? '' : ',"public":false'}}`);
+      }
+      for (const ch of a.changes) {
+        if (ch[0] !== 'status') continue;
+        changes.push(`{"at":"${isoZ(a.t)}",${ch[2] ? `"from":"${STATUS[ch[2]]}",` : ''}"to":"${STATUS[ch[1]]}",` +
+          `${author ? `"author_id":${author},` : ''}"author_kind":"${kind || 'system'}"}`);
+      }
+    }
+    const r = m.rating;
+    let ratings = '';
+    if (r) {
+      const at = isoZ(r.answeredAt !== null ? r.answeredAt : r.offeredAt);
+      ratings = `,"ratings":[{"id":${r.id},"at":"${at}","scale":"good-bad"${r.score === 'offered' ? '' : `,"score":"${r.score}"`}` +
+        `${d.assignee ? `,"agent_id":"agent-${d.assignee.zid}"` : ''}}]`;
+    }
+    return `{"id":${m.id},"created_at":"${isoZ(m.created)}","updated_at":"${isoZ(d.lastT)}","status":"${STATUS[d.status]}","raw_status":"${d.status}",` +
+      `"channel":"${CHAN[m.chan]}","raw_channel":"${m.chan}","subject":${J(m.subject)},"tags":${J(m.tags)},"requester_id":"cust-${c.zid}",` +
+      `"requester_email":${J(c.email)}${d.assignee ? `,"assignee_id":"agent-${d.assignee.zid}"` : ''}` +
+      `${m.supportType === 'ai_agent' ? ',"bot_handled":true' : ''},"messages":[${msgs.join(',')}],"status_changes":[${changes.join(',')}]${ratings}}`;
+  }
+
+  cnUser(u, agent, line) {
+    return `{${line ? '"record":"user",' : ''}"id":"${agent ? 'agent' : 'cust'}-${u.zid}","name":${J(u.name)},"email":${J(u.email)},"kind":"${agent ? 'agent' : 'customer'}"}`;
+  }
 }
 const TAG_LIST = [...TOPICS.map((t) => t.key), ...TOPICS.map((t) => t.tagJa), ...EXTRA_TAGS];
 const tagIndex = (tg) => TAG_LIST.indexOf(tg);
@@ -831,13 +869,13 @@ function parseSize(s) {
 
 /**
  * Generate a synthetic export.
- * @param {{vendor?:'zendesk'|'gorgias', shape?:'document'|'jsonl', tickets?:number, bytes?:number|string, seed?:number,
+ * @param {{vendor?:'zendesk'|'gorgias'|'canonical', shape?:'document'|'jsonl', tickets?:number, bytes?:number|string, seed?:number,
  *          outDir:string, prefix?:string, start?:string, days?:number, ticketsOnly?:boolean}} opts
  * @returns {Promise<{files:string[], tickets:number, bytes:number, totalBytes:number}>} `bytes` = size of the main tickets file.
  */
 export async function generate(opts = {}) {
   const vendor = opts.vendor || 'zendesk', shape = opts.shape || 'document';
-  if (!['zendesk', 'gorgias'].includes(vendor)) throw new Error(`unknown vendor: ${vendor}`);
+  if (!['zendesk', 'gorgias', 'canonical'].includes(vendor)) throw new Error(`unknown vendor: ${vendor}`);
   if (!['document', 'jsonl'].includes(shape)) throw new Error(`unknown shape: ${shape}`);
   if (!opts.outDir) throw new Error('outDir is required');
   const seed = Number.isFinite(+opts.seed) && opts.seed !== null && opts.seed !== undefined ? +opts.seed | 0 : 42;
@@ -858,7 +896,7 @@ export async function generate(opts = {}) {
   let N = nTickets, userBytes = 0;
   if (N === null) {
     const K = 1500; const cal = new Gen(o, K); let b = 0;
-    for (let i = 0; i < K; i++) { const m = cal.ticket(i); b += Buffer.byteLength(vendor === 'zendesk' ? cal.zdTicket(m) : cal.ggTicket(m)) + 1; }
+    for (let i = 0; i < K; i++) { const m = cal.ticket(i); b += Buffer.byteLength(ticketText(cal, m)) + 1; }
     if (usersInMain) {
       for (let k = 0; k < cal.nCust; k++) userBytes += Buffer.byteLength(cal.zdUser(cal.customer(k), false)) + 1;
       b += userBytes; userBytes /= cal.nCust;
@@ -866,6 +904,7 @@ export async function generate(opts = {}) {
     N = Math.max(1, Math.ceil(bytesTarget / (b / K)));
   }
   const g = new Gen(o, N);
+  function ticketText(gen, m) { return vendor === 'zendesk' ? gen.zdTicket(m) : vendor === 'gorgias' ? gen.ggTicket(m) : gen.cnTicket(m); }
   const file = (suffix) => path.join(opts.outDir, prefix + suffix);
   const files = [];
   const main = new Out(file(shape === 'jsonl' ? '.jsonl' : '.json')); files.push(main.file);
@@ -873,13 +912,14 @@ export async function generate(opts = {}) {
   if (vendor === 'zendesk' && !opts.ticketsOnly) { audits = new Out(file('.ticket_audits.json')); ratings = new Out(file('.satisfaction_ratings.json')); files.push(audits.file, ratings.file); }
   const doc = shape === 'document';
   let p;
-  if (doc) await main.write(vendor === 'zendesk' ? '{"tickets":[' : '{"data":[');
+  if (doc) await main.write(vendor === 'zendesk' ? '{"tickets":[' : vendor === 'canonical' ? `{"format":"helpdesk-kpi/1","source":"gen-export seed ${seed}","tickets":[` : '{"data":[');
+  else if (vendor === 'canonical') await main.write('{"format":"helpdesk-kpi/1","source":"gen-export seed ' + seed + '"}\n');
   if (audits) { await audits.write('{"audits":['); await ratings.write('{"satisfaction_ratings":['); }
   let count = 0, nRatings = 0, firstAudit = true, lastTicket = null;
   for (let i = 0; ; i++) {
     if (nTickets !== null ? i >= nTickets : main.written() + g.nCust * userBytes >= bytesTarget) break;
     const m = g.ticket(i);
-    let s = vendor === 'zendesk' ? g.zdTicket(m) : g.ggTicket(m);
+    let s = ticketText(g, m);
     s = doc ? (i ? ',' : '') + s : s + '\n';
     if ((p = main.write(s))) await p;
     if (audits) {
@@ -905,6 +945,13 @@ export async function generate(opts = {}) {
       await ratings.write(`],"next_page":null,"previous_page":null,"count":${nRatings}}\n`);
       await audits.end(); await ratings.end();
     }
+  } else if (vendor === 'canonical') {
+    // Users after the tickets: every message names its author's kind, so nothing waits for them.
+    if (doc) await main.write('],"users":[');
+    const sep = doc ? ',' : '\n';
+    for (let j = 0; j < g.agents.length; j++) await main.write((j && doc ? ',' : '') + g.cnUser(g.agents[j], true, !doc) + (doc ? '' : '\n'));
+    for (let k = 0; k < g.nCust; k++) if ((p = main.write((doc ? sep : '') + g.cnUser(g.customer(k), false, !doc) + (doc ? '' : '\n')))) await p;
+    if (doc) await main.write(']}\n');
   } else if (doc) {
     await main.write('],"object":"list","uri":"/api/tickets","meta":{"prev_cursor":null,"next_cursor":null}}\n');
   }
@@ -916,7 +963,7 @@ export async function generate(opts = {}) {
 
 // ───────────────────────────────────────────── CLI ─────────────────────────────────────────────
 function usage() {
-  return 'usage: node scripts/gen-export.mjs --vendor zendesk|gorgias --shape document|jsonl (--tickets N | --size 100MB)\n' +
+  return 'usage: node scripts/gen-export.mjs --vendor zendesk|gorgias|canonical --shape document|jsonl (--tickets N | --size 100MB)\n' +
     '                                   [--seed 42] --out DIR [--prefix NAME] [--start 2025-01-06] [--days 90] [--tickets-only]';
 }
 async function main(argv) {

@@ -15,7 +15,7 @@ struct Engine::Source {
   SourceInfo info;
   JsonSplitter splitter;
   Adapter* adapter = nullptr;
-  std::string head;  // first bytes, to name what a non-JSON file is
+  std::string head;  // first bytes: to name what a non-JSON file is, and for detection (RecordProbe::head)
   std::vector<std::string> roles;
   bool ended = false;
   // CSV sources (orders, surveys): JSON or CSV is decided from the first line (sniff_text_format); until then the
@@ -89,7 +89,7 @@ void Engine::feed(std::string_view name, const char* bytes, size_t size) {
   if (s.ended) return;
   s.info.bytes += size;  // every byte given, also after a fatal error: the figure must not depend on the chunking
   if (!s.info.error.empty()) return;
-  if (s.head.size() < 8) s.head.append(bytes, std::min(size, 8 - s.head.size()));
+  if (s.head.size() < kProbeHeadBytes) s.head.append(bytes, std::min(size, kProbeHeadBytes - s.head.size()));
   if (s.format == TextFormat::undecided) {  // hold the first bytes back until JSON vs CSV is known
     s.pending.append(bytes, size);
     if ((s.format = sniff_text_format(s.pending, false)) == TextFormat::undecided) return;
@@ -189,6 +189,8 @@ void Engine::on_record(Source& s, const RecordSpan& span) {
   if (span.index == 0 || !s.adapter) {
     RecordProbe probe;
     probe.list_key = span.list_key;
+    // Only the bytes before this record, so detection never depends on how the file was chunked.
+    probe.head = std::string_view(s.head).substr(0, std::min<uint64_t>(s.head.size(), span.offset));
     for (auto f : obj) {
       std::string_view k;
       if ((parse_error = f.unescaped_key().get(k))) break;
@@ -207,7 +209,8 @@ void Engine::on_record(Source& s, const RecordSpan& span) {
         for (size_t i = 0; i < probe.keys.size() && i < 8; ++i) keys += (i ? ", " : "") + probe.keys[i];
         fail_source(s, "unknown export format: the first record" +
                            (span.list_key.empty() ? std::string() : " under \"" + key + "\"") + " has the keys {" + keys +
-                           "}, which no supported helpdesk (Zendesk, Freshdesk, Gorgias, Help Scout, Intercom) writes",
+                           "}, which no supported helpdesk (Zendesk, Freshdesk, Gorgias, Help Scout, Intercom) writes; other helpdesks can "
+                           "be converted to the canonical format (docs/formats/canonical.md)",
                     span.offset, span.line);
         return;
       }

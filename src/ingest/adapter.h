@@ -12,10 +12,13 @@
 
 namespace hk {
 
-// What detection sees of a file: the list key its first record came from and the record's top-level keys.
+// What detection sees of a file: the list key its first record came from, the record's top-level keys, and the file's
+// first bytes (up to kProbeHeadBytes; a format marker such as the canonical format's "format" key sits there).
+constexpr size_t kProbeHeadBytes = 1024;
 struct RecordProbe {
   std::string_view list_key;
   std::vector<std::string> keys;
+  std::string_view head;
   bool has(std::string_view k) const {
     for (const auto& key : keys)
       if (key == k) return true;

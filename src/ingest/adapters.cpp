@@ -8,6 +8,7 @@ std::unique_ptr<Adapter> make_freshdesk_adapter();
 std::unique_ptr<Adapter> make_gorgias_adapter();
 std::unique_ptr<Adapter> make_helpscout_adapter();
 std::unique_ptr<Adapter> make_intercom_adapter();
+std::unique_ptr<Adapter> make_canonical_adapter();
 std::unique_ptr<Adapter> make_shopify_orders_adapter();
 std::unique_ptr<Adapter> make_surveys_adapter();
 
@@ -18,6 +19,7 @@ std::vector<std::unique_ptr<Adapter>> make_adapters() {
   adapters.push_back(make_gorgias_adapter());
   adapters.push_back(make_helpscout_adapter());
   adapters.push_back(make_intercom_adapter());
+  adapters.push_back(make_canonical_adapter());        // helpdesk-kpi/1, for any other helpdesk
   adapters.push_back(make_shopify_orders_adapter());  // orders JSON and CSV
   adapters.push_back(make_surveys_adapter());         // the canonical survey file, JSON and CSV
   return adapters;

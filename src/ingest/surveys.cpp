@@ -104,11 +104,12 @@ bool store(const RawAnswer& a, const RecordContext& ctx, Dataset& data, RecordEr
   if (submitted.empty()) return fail(error, example, who + " has no \"submitted_at\"");
   ParsedTime p;
   if (parse_iso8601(submitted, p) != TimeError::none) {
-    // epoch seconds are accepted too
+    // Epoch seconds are accepted too; values past 10^11 are milliseconds, as everywhere else (read_time).
     int64_t epoch_milli;
     if (!parse_money(submitted, epoch_milli))
       return fail(error, example, who + ": \"submitted_at\" is not a valid timestamp (\"" + std::string(submitted) + "\")");
     p.utc_seconds = epoch_milli / 1000;
+    if (p.utc_seconds > 100000000000) p.utc_seconds /= 1000;
     p.had_offset = true;
   }
   row.submitted_at = p.utc_seconds;

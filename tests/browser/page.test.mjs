@@ -216,6 +216,20 @@ describe('single-file page from file://', { skip: !ZENDESK && 'Zendesk fixture n
     await expectTile('csat', '66.7%');
   });
 
+  test('the file picker takes Shopify orders and survey answers as .csv next to the export', async () => {
+    await openPage();
+    const input = page.locator(`${DASH} input[type=file]`);
+    assert.match(await input.getAttribute('accept'), /\.csv\b/);
+    await input.setInputFiles([...ZENDESK_FILES, join(ROOT, 'tests/data/orders/orders_export.csv'), join(ROOT, 'tests/data/surveys/surveys.csv')]);
+    await expectTile('volume', '8');
+    await page.waitForFunction(() => document.querySelector('helpdesk-kpi-dashboard').report?.kpis?.converted_tickets);
+    const k = await page.evaluate(() => document.querySelector('helpdesk-kpi-dashboard').report.kpis);
+    // Hand-computed in tests/cpp/orders_test.cpp and surveys_test.cpp: 4 of 8 tickets converted, NPS 17.
+    assert.equal(k.converted_tickets.numerator, 4);
+    assert.equal(k.converted_tickets.denominator, 8);
+    assert.equal(k.nps.score, 17);
+  });
+
   test('settings go to the engine: week start Sunday is echoed in the report after "apply"', async () => {
     await page.locator(`${DASH} details.settings > summary`).click();
     await page.locator(`${DASH} select[name="week_start"]`).selectOption('sunday');
