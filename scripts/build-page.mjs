@@ -134,7 +134,8 @@ ${dataBlocks}<script type="module">${safeScript}</script>
 
 /** Sample exports for the sample-data buttons, gzip'd and base64'd (the worker gunzips them like any .json.gz): a
  * generated Zendesk and Gorgias export, the hand-checked 8-ticket Zendesk walkthrough with its orders and survey files,
- * and the same eight tickets as Freshdesk, Help Scout and Intercom export them (so every adapter can be tried). */
+ * and the same eight tickets as Freshdesk, Help Scout, Intercom and the canonical format write them (so every adapter
+ * can be tried). */
 async function sampleModule() {
   const samples = [];
   const packed = (dir, names) =>
@@ -187,6 +188,10 @@ async function sampleModule() {
     const files = packed(join(data, dir), names);
     if (files.length) samples.push({ id, label, files });
   }
+  // The canonical format's example (docs/formats/canonical.md): the same eight tickets, for any other helpdesk.
+  const canonical = packed(join(ROOT, 'examples', 'canonical'), ['helpdesk-kpi-export.json']);
+  if (canonical.length)
+    samples.push({ id: 'canonical-example', label: { en: 'Canonical format (8 tickets)', ja: '共通フォーマット(8件)' }, files: canonical });
   return `export const SAMPLES = ${JSON.stringify(samples)};`;
 }
 

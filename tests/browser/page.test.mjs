@@ -293,6 +293,7 @@ describe('every bundled sample loads with its own adapter', () => {
     'freshdesk-fixture': { vendors: ['freshdesk'], tickets: '8' },
     'helpscout-fixture': { vendors: ['helpscout'], tickets: '8' },
     'intercom-fixture': { vendors: ['intercom'], tickets: '8' },
+    'canonical-example': { vendors: ['canonical'], tickets: '8' },
   };
 
   for (const [id, { vendors, tickets }] of Object.entries(SAMPLE_VENDORS)) {
