@@ -5,7 +5,8 @@
 // <input type=file> → openSession → Blob classic worker → wasm engine → session.reportText) and the baseline
 // (File.arrayBuffer → TextDecoder → JSON.parse → plain-JS KPIs on the page's main thread). Cold = the first engine run
 // after the page loaded (worker start, wasm compile and warm-up included) and the first baseline run; warm = later runs in
-// the same page, median. Memory: wasm memory of the worker (its WebAssembly.Memory size after the run), the peak RSS
+// the same page, median; before each warm engine run the page has a spare engine worker ready, as the product page keeps
+// one after each analysis (prewarmEngine). Memory: wasm memory of the worker (its WebAssembly.Memory size after the run), the peak RSS
 // of the renderer process(es) sampled every 25 ms from outside (/proc), and the page's JS heap (performance.memory,
 // precise) after JSON.parse for the baseline.
 //
@@ -156,6 +157,7 @@ export async function runChromium({ file, runs = 3, requery = 5, which = ['engin
     await page.waitForFunction(() => document.title === 'bench ready');
     out.browser = await page.evaluate(() => navigator.userAgent.match(/Chrome\/[\d.]+/)?.[0] ?? navigator.userAgent);
     await page.setInputFiles('#file', file);
+    let prewarmed = false; // the cold run starts its worker itself (wasm compile and warm-up included)
     const engineRun = async () => {
       const stop = sampleRenderers();
       const r = await page.evaluate(() => window.bench.engine('file'));
@@ -163,6 +165,9 @@ export async function runChromium({ file, runs = 3, requery = 5, which = ['engin
       r.requery_s = requery ? await page.evaluate(([q, n]) => window.bench.requery(q, n), [REQUERIES, requery]) : [];
       await page.evaluate(() => window.bench.closeSession());
       r.peak_renderer_rss_kb = stop();
+      r.prewarmed = prewarmed;
+      // As the product page does after each analysis: a spare worker for the next file (ready before anything else runs).
+      prewarmed = await page.evaluate(() => window.bench.prewarm());
       if (r.mode !== 'worker') throw new Error(`the engine ran in mode ${r.mode}, not in a worker`);
       const report = JSON.parse(r.report);
       r.kpis = engineKpis(report);

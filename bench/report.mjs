@@ -97,6 +97,12 @@ export function budgets(results) {
       add(`re-query (new period + filter) on ${rq.tickets.toLocaleString('en')} tickets < 100 ms — ${env}`, rq[env].error ?? `${fmt(rq[env].seconds * 1000, 0)} ms`, !rq[env].error && rq[env].seconds < 0.1);
     }
   }
+  if (Array.isArray(results.requery_script)) {
+    for (const r of results.requery_script.filter((x) => x.tickets >= 1e6)) {
+      const worst = Math.max(...Object.values(r.requery_median_ms));
+      add(`re-query on ${r.tickets.toLocaleString('en')} tickets < 100 ms (bench/requery.mjs, Node, slowest kind)`, `${fmt(worst, 1)} ms`, worst < 100);
+    }
+  }
   const pg = results.page;
   if (pg && !pg.error) {
     add('single-file page < 1.5 MB', `${(pg.bytes / 2 ** 20).toFixed(2)} MiB (${pg.bytes.toLocaleString('en')} bytes)`, pg.bytes < 1.5 * 2 ** 20);
@@ -110,7 +116,8 @@ export function renderGenerated(results) {
   const lines = [];
   lines.push(`Run of ${results.date.slice(0, 16).replace('T', ' ')} UTC on ${m.cpu}, ${m.cores} cores, ${m.memory_gb} GiB, ${m.os}; ` +
     `Node ${m.node}; ${m.chromium ?? 'Chromium'}; ${m.gxx ?? ''}. Load average at start ${m.load_at_start.join(' / ')} ` +
-    `(the machine is shared: compare figures within this run only). Seed ${results.seed}; ${results.runs} warm runs per case (1 at 1 GB).`);
+    `(the machine is shared: compare figures within this run only)` + (m.load_at_end ? `, at the end ${m.load_at_end.join(' / ')}` : '') +
+    `. Seed ${results.seed}; ${results.runs} warm runs per case (1 at 1 GB).`);
   lines.push('');
   lines.push('### Engine vs baseline');
   lines.push('');
@@ -152,6 +159,20 @@ export function renderGenerated(results) {
       if (!r) continue;
       if (r.error) lines.push(`| ${env} | error: ${r.error.slice(0, 100)} | | |`);
       else lines.push(`| ${env} | **${fmt(r.seconds * 1000, 1)} ms** | ${fmt(r.ingest_s, 1)} s | ${r.wasm_memory_bytes ? `wasm ${mb(r.wasm_memory_bytes)}` : `max RSS ${mb(kbToBytes(r.max_rss_kb))}`} |`);
+    }
+  }
+  if (results.requery_script) {
+    const rs = results.requery_script;
+    lines.push('');
+    lines.push('### Re-queries on an ingested store (bench/requery.mjs, Node, median of its runs)');
+    lines.push('');
+    if (!Array.isArray(rs)) lines.push(`error: ${rs.error}`);
+    else if (rs.length) {
+      const kinds = Object.keys(rs[0].requery_median_ms);
+      lines.push(`| tickets | ingest + first report | ${kinds.join(' | ')} |`);
+      lines.push(`|---:|---:|${kinds.map(() => '---:').join('|')}|`);
+      for (const r of rs)
+        lines.push(`| ${r.tickets.toLocaleString('en')} | ${fmt(r.ingest_and_first_report_ms / 1000, 1)} s | ${kinds.map((k) => `${fmt(r.requery_median_ms[k], 1)} ms`).join(' | ')} |`);
     }
   }
   if (results.page) {

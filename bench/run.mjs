@@ -9,8 +9,11 @@
 // that the engine's numbers agree with the baseline's (exit code 1 when they do not). Writes docs/benchmarks.md (the
 // part between its bench markers) and build/bench-results/latest.json.
 //
-//   node bench/run.mjs [--sizes 10MB,100MB,1GB] [--datasets zendesk-document,zendesk-jsonl,gorgias-document]
-//                      [--envs node,chromium,native] [--runs 3] [--requery-tickets 1000000] [--page] [--no-docs]
+//   node bench/run.mjs [--big] [--sizes 10MB,100MB] [--datasets zendesk-document,zendesk-jsonl,gorgias-document]
+//                      [--envs node,chromium,native] [--runs 3] [--requery-tickets N] [--no-page] [--no-docs]
+//   --big adds the 1 GB Zendesk document (generated once, ~1 GB on disk; one warm run per environment).
+//   --requery-tickets N also times re-queries on a Zendesk document of N tickets in each environment. bench/requery.mjs,
+//   when present, is run too (100k tickets; with --big also 1M; --requery-script no skips it) and its figures go in the doc.
 //   node bench/run.mjs --smoke     5 MB Zendesk document, Node only, one run: only checks that the numbers agree
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -27,12 +30,13 @@ const DOC = path.join(ROOT, 'docs', 'benchmarks.md');
 const MB = 1e6;
 
 // ---- options ------------------------------------------------------------------------------------------------------
-const opts = { sizes: '10MB,100MB,1GB', datasets: 'zendesk-document,zendesk-jsonl,gorgias-document', envs: 'node,chromium,native', runs: '3',
-  'requery-tickets': '1000000', page: true, docs: true, smoke: false, seed: '42', 'big-runs': '1', 'big-datasets': 'zendesk-document' };
+const opts = { sizes: '10MB,100MB', big: false, datasets: 'zendesk-document,zendesk-jsonl,gorgias-document', envs: 'node,chromium,native', runs: '3',
+  'requery-tickets': '0', page: true, docs: true, smoke: false, seed: '42', 'big-runs': '1', 'big-datasets': 'zendesk-document' };
 for (let i = 2; i < process.argv.length; i++) {
   const a = process.argv[i];
   if (a === '--smoke') opts.smoke = true;
   else if (a === '--no-docs') opts.docs = false;
+  else if (a === '--big') opts.big = true;
   else if (a === '--no-page') opts.page = false;
   else if (a === '--page') opts.page = true;
   else if (a.startsWith('--')) opts[a.slice(2)] = process.argv[++i];
@@ -149,6 +153,7 @@ if (opts.smoke) {
 // ---- full run ---------------------------------------------------------------------------------------------------------
 const envs = opts.envs.split(',');
 const sizes = opts.sizes.split(',').filter(Boolean);
+if (opts.big && !sizes.some((s) => parseSize(s) >= 500 * MB)) sizes.push('1GB');
 const runsFor = (size) => (parseSize(size) >= 500 * MB ? +opts['big-runs'] : +opts.runs);
 const results = { date: new Date().toISOString(), machine: machine(), runs: +opts.runs, seed: +opts.seed, cases: [], requery: null, page: null };
 let disagreements = 0;
@@ -217,6 +222,18 @@ if (+opts['requery-tickets'] > 0) {
   }
 }
 
+// bench/requery.mjs (re-queries on a store of 100k, and with --big 1M, tickets: period, filters, breakdowns), when present.
+const requeryScript = path.join(ROOT, 'bench', 'requery.mjs');
+if (fs.existsSync(requeryScript) && opts['requery-script'] !== 'no') {
+  const tickets = opts['requery-script-tickets'] ?? (opts.big ? '100000,1000000' : '100000');
+  log(`bench/requery.mjs --tickets ${tickets}`);
+  const r = spawnSync(process.execPath, ['--max-old-space-size=8192', requeryScript, '--tickets', tickets], { encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] });
+  results.requery_script = r.status === 0
+    ? r.stdout.trim().split('\n').filter((l) => l.startsWith('{')).map((l) => JSON.parse(l))
+    : { error: `bench/requery.mjs exited with ${r.status}` };
+  saveResults();
+}
+
 if (opts.page && envs.includes('chromium')) {
   log('the single-file page: size, ready time, a 100 MB drop');
   const { productPage } = await import('./browser-run.mjs');
@@ -230,6 +247,8 @@ if (opts.page && envs.includes('chromium')) {
   saveResults();
 }
 
+results.machine.load_at_end = os.loadavg().map((x) => +x.toFixed(2));
+saveResults();
 if (opts.docs) {
   const { writeDoc } = await import('./report.mjs');
   writeDoc(DOC, results);

@@ -148,6 +148,9 @@ export interface Session {
 
 export function analyze(inputs: Input | Input[], settings?: Settings, options?: Options): Promise<Report>;
 export function openSession(inputs: Input | Input[], settings?: Settings, options?: Options): Promise<Session>;
+/** In a browser: starts a spare engine worker now (wasm compiled, warmed up) for the next openSession(). Resolves true
+ * once it is ready, false when there is none (not a browser, or no worker can start). Never rejects. */
+export function prewarmEngine(): Promise<boolean>;
 /** Loads the wasm module on the current thread (advanced use). */
 export function loadEngineModule(): Promise<unknown>;
 /** For single-file builds: the classic wasm build and the classic worker script, as text (see scripts/build-page.mjs). */

@@ -4,7 +4,7 @@
 // the public API: openSession([File]) → session.report(). The only addition is a few lines put before the wasm script in
 // the worker (hk:shim) that keep a reference to the wasm memory so the benchmark can read its size.
 import { CLASSIC_WASM_JS, WORKER_JS, SHIM_JS } from 'hk:embedded';
-import { openSession, registerEmbeddedEngine } from '../../web/src/index.mjs';
+import { openSession, prewarmEngine, registerEmbeddedEngine } from '../../web/src/index.mjs';
 
 registerEmbeddedEngine({ classicWasmJs: SHIM_JS + '\n;\n' + CLASSIC_WASM_JS, workerJs: WORKER_JS });
 
@@ -45,6 +45,10 @@ window.bench = {
   closeSession() {
     session?.close();
     session = null;
+  },
+  /** What the product page does after each analysis: a spare engine worker, compiled and warmed up, for the next file. */
+  prewarm() {
+    return prewarmEngine();
   },
   /** The baseline: the whole file, TextDecoder + JSON.parse, KPIs in plain JS (window.baselineKpis, injected). */
   async baseline(inputId = 'file') {

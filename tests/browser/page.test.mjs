@@ -260,6 +260,44 @@ describe('single-file page from file://', { skip: !ZENDESK && 'Zendesk fixture n
     }
   });
 
+  test('the page keeps a spare engine worker ready, and a picked file is analysed in it', async () => {
+    const other = await browser.context.newPage();
+    try {
+      // Number every worker the page starts and log which one each request goes to.
+      await other.addInitScript(() => {
+        window.__workerLog = [];
+        const Base = window.Worker;
+        let n = 0;
+        window.Worker = class extends Base {
+          constructor(...args) {
+            super(...args);
+            const index = ++n;
+            window.__workerLog.push(`start ${index}`);
+            const post = this.postMessage.bind(this);
+            this.postMessage = (message, transfer) => {
+              window.__workerLog.push(`${message?.type} → ${index}`);
+              return transfer ? post(message, transfer) : post(message);
+            };
+          }
+        };
+      });
+      await other.goto(PAGE_URL);
+      // Before any file: one worker, asked whether its engine is ready.
+      await other.waitForFunction(() => window.__workerLog.includes('ready → 1'));
+      await other.locator(`${DASH} input[type=file]`).setInputFiles(ZENDESK_FILES);
+      await other.waitForFunction(() => window.__workerLog.includes('ready → 2'));
+      const value = other.locator(`${DASH} [data-tile="reopen"] .value`);
+      await value.waitFor();
+      assert.equal(await value.textContent(), '20%');
+      const log = await other.evaluate(() => window.__workerLog);
+      // The file went to the spare started at page load; a new spare was started after the report, and no other.
+      assert.equal(log.find((l) => l.startsWith('ingest')), 'ingest → 1');
+      assert.deepEqual(log.filter((l) => l.startsWith('start')), ['start 1', 'start 2']);
+    } finally {
+      await other.close();
+    }
+  });
+
   test('print layout', async () => {
     await openPage();
     await pickFixture();

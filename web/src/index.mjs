@@ -1,11 +1,20 @@
 // Public API (SPEC §6.3): analyze(inputs, settings, {onProgress, signal}) → Promise<Report>, and openSession() for
 // interactive re-queries without re-reading the files. In a browser the engine runs in a Web Worker (with a fallback to
 // the current thread when no worker can start); in Node it runs in-process. Types: web/index.d.ts.
-import { openWorkerSession } from './worker-client.mjs';
+import { openWorkerSession, prewarmWorker } from './worker-client.mjs';
 
 export { registerEmbeddedEngine } from './embedded.mjs';
 
 const IN_BROWSER = typeof document !== 'undefined' && typeof Worker === 'function';
+
+/**
+ * In a browser, starts an engine worker now (wasm compiled and warmed up) so that the next openSession()/analyze()
+ * does not wait for it; one spare at a time. Resolves true when it is ready, false when there is none (outside a
+ * browser, or no worker can start here). Never rejects.
+ */
+export function prewarmEngine() {
+  return IN_BROWSER ? prewarmWorker() : Promise.resolve(false);
+}
 
 /** Loads (once) and returns the instantiated wasm module on the current thread. */
 export async function loadEngineModule() {

@@ -28,9 +28,19 @@ async function* chunksOf(data) {
     return;
   }
   if (typeof Blob !== 'undefined' && data instanceof Blob) {
-    // Slices, not the whole file: a 1 GB export is never one buffer.
-    for (let at = 0; at < data.size; at += CHUNK)
-      yield new Uint8Array(await data.slice(at, Math.min(data.size, at + CHUNK)).arrayBuffer());
+    // Slices, not the whole file: a 1 GB export is never one buffer. The next slice is read while the engine works on
+    // this one (at most two slices in memory): the browser reads files on another thread.
+    const read = (at) => {
+      const promise = data.slice(at, Math.min(data.size, at + CHUNK)).arrayBuffer();
+      promise.catch(() => {}); // a read abandoned with the generator must not be an unhandled rejection
+      return promise;
+    };
+    let next = data.size > 0 ? read(0) : null;
+    for (let at = 0; at < data.size; at += CHUNK) {
+      const bytes = await next;
+      next = at + CHUNK < data.size ? read(at + CHUNK) : null;
+      yield new Uint8Array(bytes);
+    }
     return;
   }
   if (data && typeof data.getReader === 'function') {

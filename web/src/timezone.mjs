@@ -38,6 +38,19 @@ export function checkTimeZone(timeZone) {
  * pair per change. Sampling is weekly (no zone changes twice in a week), then each change is bisected to the second.
  */
 export function zoneTransitions(timeZone, fromYear = 1995, toYear = 2045) {
+  // Some 5,000 Intl calls (50-150 ms): computed once per zone and range, then copied.
+  const key = `${timeZone}|${fromYear}|${toYear}`;
+  let table = transitions.get(key);
+  if (!table) {
+    table = computeTransitions(timeZone, fromYear, toYear);
+    transitions.set(key, table);
+  }
+  return table.map((pair) => [...pair]);
+}
+
+const transitions = new Map();
+
+function computeTransitions(timeZone, fromYear, toYear) {
   checkTimeZone(timeZone);
   const start = Date.UTC(fromYear, 0, 1) / 1000;
   const end = Date.UTC(toYear, 0, 1) / 1000;

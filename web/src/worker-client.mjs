@@ -52,10 +52,50 @@ function streamsTransferable() {
   return transferableStreams;
 }
 
-function startWorker() {
-  const embedded = embeddedWorkerUrl();
-  if (embedded) return new Worker(embedded, { name: 'helpdesk-kpi' });
-  return new Worker(new URL('./worker.mjs', import.meta.url), { type: 'module', name: 'helpdesk-kpi' });
+function workerSource() {
+  return embeddedWorkerUrl() ?? new URL('./worker.mjs', import.meta.url).href;
+}
+
+function startWorker(source = workerSource()) {
+  if (source.startsWith('blob:')) return new Worker(source, { name: 'helpdesk-kpi' });
+  return new Worker(source, { type: 'module', name: 'helpdesk-kpi' });
+}
+
+// One engine worker started ahead of time (prewarmWorker): its wasm is compiled and warmed up while the user picks a
+// file, so the next openSession skips that (a few hundred ms on a slow machine). Used only if it was started from the
+// source a new worker would use now (the page may register its embedded engine after the first prewarm).
+let spare = null;
+
+/**
+ * Starts a spare engine worker unless one is waiting; never throws. Resolves true once the spare's engine is compiled
+ * and warmed up, false when no worker could start here.
+ */
+export function prewarmWorker() {
+  if (!spare || spare.dead) {
+    try {
+      const source = workerSource();
+      const channel = new WorkerChannel(startWorker(source));
+      channel.source = source;
+      channel.ready = channel.alive.then(() => channel.request('ready')).then(() => true, () => {
+        if (spare === channel) spare = null;
+        return false;
+      });
+      spare = channel;
+    } catch {
+      spare = null;
+      return Promise.resolve(false);
+    }
+  }
+  return spare.ready;
+}
+
+function takeSpare() {
+  const channel = spare;
+  spare = null;
+  if (!channel) return null;
+  if (!channel.dead && channel.source === workerSource()) return channel;
+  channel.terminate(new Error('unused spare worker'));
+  return null;
 }
 
 /** A request/response channel over one worker; `alive` resolves when the worker has started, rejects if it cannot. */
@@ -123,17 +163,29 @@ function parseReport(text) {
  */
 export async function openWorkerSession(inputs, settings, { onProgress, signal, progressMs = 50, fallback } = {}) {
   if (signal?.aborted) throw abortError();
-  let channel;
-  try {
-    channel = new WorkerChannel(startWorker());
-    await Promise.race([
-      channel.alive,
-      new Promise((_, reject) => signal?.addEventListener('abort', () => reject(abortError()), { once: true })),
-    ]);
-  } catch (error) {
-    channel?.terminate(error);
-    if (error?.name === 'AbortError' || !fallback) throw error;
-    return fallback(); // no worker here (CSP, sandbox, old browser): same work on this thread
+  const started = (channel) => Promise.race([
+    channel.alive,
+    new Promise((_, reject) => signal?.addEventListener('abort', () => reject(abortError()), { once: true })),
+  ]);
+  let channel = takeSpare();
+  if (channel) {
+    try {
+      await started(channel);
+    } catch (error) {
+      channel.terminate(error);
+      if (error?.name === 'AbortError') throw error;
+      channel = null; // the spare failed: start a worker as if there had been none
+    }
+  }
+  if (!channel) {
+    try {
+      channel = new WorkerChannel(startWorker());
+      await started(channel);
+    } catch (error) {
+      channel?.terminate(error);
+      if (error?.name === 'AbortError' || !fallback) throw error;
+      return fallback(); // no worker here (CSP, sandbox, old browser): same work on this thread
+    }
   }
   const onAbort = () => channel.terminate(abortError());
   signal?.addEventListener('abort', onAbort, { once: true });

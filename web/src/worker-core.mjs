@@ -3,6 +3,7 @@
 // compact store. Used by the module worker (worker.mjs) and the embedded classic worker (worker-classic.mjs).
 import { normalizeInputs } from './inputs.mjs';
 import { EngineSession } from './session.mjs';
+import { withZoneOffsets } from './timezone.mjs';
 import { warmUp } from './warm-up.mjs';
 
 /**
@@ -51,6 +52,11 @@ export function installWorker(scope, createModule) {
 
   const handlers = {
     ingest,
+    ready: async () => {
+      await load();
+      withZoneOffsets({}); // the machine's zone table, which a session without a time zone setting will ask for
+      return true;
+    },
     report: ({ query }) => requireSession().reportText(query ?? {}),
     ticketsCsv: ({ query }) => {
       const s = requireSession();
@@ -79,5 +85,12 @@ export function installWorker(scope, createModule) {
       });
     }
   };
+  // Compile and warm up the engine right away, not at the first request: a spare worker (prewarmWorker) is ready when
+  // a file arrives, and a session's worker compiles while the page posts the inputs. A failure resurfaces at ingest.
+  try {
+    load().catch(() => {});
+  } catch {
+    modulePromise = null;
+  }
   scope.postMessage({ type: 'hello' });
 }
