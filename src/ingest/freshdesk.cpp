@@ -130,7 +130,7 @@ class FreshdeskAdapter final : public Adapter {
     kind = Kind::ticket;
     for (auto f : record) {
       std::string_view k;
-      if (f.unescaped_key().get(k)) return false;
+      if (read_key(f, k)) return false;
       if (k == "survey_id" || k == "ratings") return kind = Kind::rating, true;
       if (k == "incoming" || k == "private") return kind = Kind::conversation, true;
       if (k == "stats" || k == "requester_id" || k == "status" || k == "subject") return kind = Kind::ticket, true;
@@ -150,7 +150,7 @@ class FreshdeskAdapter final : public Adapter {
     for (auto f : o) {
       std::string_view k;
       value v;
-      if (f.unescaped_key().get(k) || f.value().get(v)) return false;
+      if (read_key(f, k) || f.value().get(v)) return false;
       if (k == "id") {
         if (!read_id(v, c.id)) return false;
       } else if (k == "ticket_id") {
@@ -198,7 +198,7 @@ class FreshdeskAdapter final : public Adapter {
     for (auto f : o) {
       std::string_view k;
       value x;
-      if (f.unescaped_key().get(k) || f.value().get(x)) return false;
+      if (read_key(f, k) || f.value().get(x)) return false;
       int64_t* target = nullptr;
       if (k == "first_responded_at") target = &m.first_reply_at;
       else if (k == "resolved_at") target = &m.solved_at;
@@ -225,7 +225,7 @@ class FreshdeskAdapter final : public Adapter {
     for (auto f : record) {
       std::string_view k;
       value v;
-      if (f.unescaped_key().get(k) || f.value().get(v)) return fail(error, id_, "the ticket is not valid JSON");
+      if (read_key(f, k) || f.value().get(v)) return fail(error, id_, "the ticket is not valid JSON");
       if (k == "id") {
         if (!read_id(v, id_) || id_.empty()) return fail(error, "", "the ticket's \"id\" is missing or not a number");
       } else if (k == "created_at") {
@@ -350,7 +350,7 @@ class FreshdeskAdapter final : public Adapter {
     for (auto f : o) {
       std::string_view k;
       value x;
-      if (f.unescaped_key().get(k) || f.value().get(x)) return false;
+      if (read_key(f, k) || f.value().get(x)) return false;
       if (k == "email") read_string(x, email);
     }
     return true;
@@ -391,7 +391,7 @@ class FreshdeskAdapter final : public Adapter {
     for (auto f : record) {
       std::string_view k;
       value v;
-      if (f.unescaped_key().get(k) || f.value().get(v)) return fail(error, ticket, "the rating is not valid JSON");
+      if (read_key(f, k) || f.value().get(v)) return fail(error, ticket, "the rating is not valid JSON");
       if (k == "ticket_id") {
         if (!read_id(v, ticket)) return fail(error, "", "the rating's \"ticket_id\" is not an id");
       } else if (k == "id") {
@@ -409,7 +409,7 @@ class FreshdeskAdapter final : public Adapter {
         for (auto q : o) {
           std::string_view qk;
           value qv;
-          if (q.unescaped_key().get(qk) || q.value().get(qv))
+          if (read_key(q, qk) || q.value().get(qv))
             return fail(error, ticket, "the rating is not valid JSON");
           if (qk == "default_question") has_score = read_int(qv, score, INT64_MIN) && score != INT64_MIN;
         }

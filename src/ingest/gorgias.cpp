@@ -102,7 +102,7 @@ class GorgiasAdapter final : public Adapter {
     kind = Kind::ticket;
     for (auto f : record) {
       std::string_view k;
-      if (f.unescaped_key().get(k)) return false;
+      if (read_key(f, k)) return false;
       if (k == "status" || k == "messages" || k == "closed_datetime") return kind = Kind::ticket, true;
       if (k == "score" || k == "scored_datetime" || k == "should_send_datetime") return kind = Kind::survey, true;
       // (a ticket has "from_agent" too, so it does not tell)
@@ -120,7 +120,7 @@ class GorgiasAdapter final : public Adapter {
     for (auto f : o) {
       std::string_view k;
       value x;
-      if (f.unescaped_key().get(k) || f.value().get(x)) return false;
+      if (read_key(f, k) || f.value().get(x)) return false;
       if (k == "id") {
         if (!read_id(x, p.id)) return false;
       } else if (k == "name") {
@@ -142,7 +142,7 @@ class GorgiasAdapter final : public Adapter {
     for (auto f : o) {
       std::string_view k;
       value v;
-      if (f.unescaped_key().get(k) || f.value().get(v)) return false;
+      if (read_key(f, k) || f.value().get(v)) return false;
       if (k == "id") {
         if (!read_id(v, m.id)) return false;
       } else if (k == "ticket_id") {
@@ -205,7 +205,7 @@ class GorgiasAdapter final : public Adapter {
     for (auto f : o) {
       std::string_view k;
       value v;
-      if (f.unescaped_key().get(k) || f.value().get(v)) return false;
+      if (read_key(f, k) || f.value().get(v)) return false;
       if (k == "id") {
         if (!read_id(v, s.id)) return false;
       } else if (k == "ticket_id") {
@@ -259,7 +259,7 @@ class GorgiasAdapter final : public Adapter {
     for (auto f : record) {
       std::string_view k;
       value v;
-      if (f.unescaped_key().get(k) || f.value().get(v)) return fail(error, id_, "the ticket is not valid JSON");
+      if (read_key(f, k) || f.value().get(v)) return fail(error, id_, "the ticket is not valid JSON");
       if (k == "id") {
         if (!read_id(v, id_) || id_.empty()) return fail(error, "", "the ticket's \"id\" is missing or not a number");
       } else if (k == "created_datetime") {
@@ -387,7 +387,7 @@ class GorgiasAdapter final : public Adapter {
       for (auto f : o) {
         std::string_view k, name;
         value x;
-        if (f.unescaped_key().get(k) || f.value().get(x)) return false;
+        if (read_key(f, k) || f.value().get(x)) return false;
         if (k == "name" && read_string(x, name) && !name.empty()) tags_.push_back(name);
       }
     }

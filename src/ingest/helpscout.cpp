@@ -97,7 +97,7 @@ class HelpScoutAdapter final : public Adapter {
     bool is_rating = false;
     for (auto f : record) {
       std::string_view k;
-      if (f.unescaped_key().get(k)) return fail(error, "", "the record is not a valid JSON object");
+      if (read_key(f, k)) return fail(error, "", "the record is not a valid JSON object");
       if (k == "threadId" || k == "conversationId") {
         is_rating = true;
         break;
@@ -118,7 +118,7 @@ class HelpScoutAdapter final : public Adapter {
     for (auto f : o) {
       std::string_view k;
       value x;
-      if (f.unescaped_key().get(k) || f.value().get(x)) return false;
+      if (read_key(f, k) || f.value().get(x)) return false;
       if (k == "id") {
         if (!read_id(x, p.id)) return false;
       } else if (k == "type") {
@@ -156,7 +156,7 @@ class HelpScoutAdapter final : public Adapter {
     for (auto f : o) {
       std::string_view k;
       value x;
-      if (f.unescaped_key().get(k) || f.value().get(x)) return false;
+      if (read_key(f, k) || f.value().get(x)) return false;
       if (k == "type") read_string(x, type);
       else if (k == "via") read_string(x, via);
     }
@@ -171,7 +171,7 @@ class HelpScoutAdapter final : public Adapter {
     for (auto f : o) {
       std::string_view k;
       value v;
-      if (f.unescaped_key().get(k) || f.value().get(v)) return false;
+      if (read_key(f, k) || f.value().get(v)) return false;
       if (k == "id") {
         if (!read_id(v, t.id)) return false;
       } else if (k == "type") {
@@ -191,7 +191,7 @@ class HelpScoutAdapter final : public Adapter {
         for (auto af : a) {
           std::string_view ak;
           value ax;
-          if (af.unescaped_key().get(ak) || af.value().get(ax)) return false;
+          if (read_key(af, ak) || af.value().get(ax)) return false;
           if (k == "action" && ak == "type") read_string(ax, t.action_type);
           else if (k == "rating" && ak == "rating") read_string(ax, t.rating);
         }
@@ -208,7 +208,7 @@ class HelpScoutAdapter final : public Adapter {
     for (auto f : o) {
       std::string_view k;
       value x;
-      if (f.unescaped_key().get(k) || f.value().get(x)) return false;
+      if (read_key(f, k) || f.value().get(x)) return false;
       if (k != "threads") continue;
       array a;
       if (x.get_array().get(a)) return false;
@@ -278,7 +278,7 @@ class HelpScoutAdapter final : public Adapter {
     for (auto f : record) {
       std::string_view k;
       value v;
-      if (f.unescaped_key().get(k) || f.value().get(v)) return fail(error, id_, "the conversation is not valid JSON");
+      if (read_key(f, k) || f.value().get(v)) return fail(error, id_, "the conversation is not valid JSON");
       if (k == "id") {
         if (!read_id(v, id_) || id_.empty())
           return fail(error, "", "the conversation's \"id\" is missing or not a number");
@@ -353,7 +353,7 @@ class HelpScoutAdapter final : public Adapter {
       for (auto f : o) {
         std::string_view k, tag;
         value x;
-        if (f.unescaped_key().get(k) || f.value().get(x)) return false;
+        if (read_key(f, k) || f.value().get(x)) return false;
         if (k == "tag" && read_string(x, tag) && !tag.empty()) tags_.push_back(tag);
       }
     }
@@ -370,7 +370,7 @@ class HelpScoutAdapter final : public Adapter {
     for (auto f : record) {
       std::string_view k;
       value v;
-      if (f.unescaped_key().get(k) || f.value().get(v)) return fail(error, ticket, "the rating is not valid JSON");
+      if (read_key(f, k) || f.value().get(v)) return fail(error, ticket, "the rating is not valid JSON");
       if (k == "conversationId") {
         if (!read_id(v, ticket)) return fail(error, "", "the rating's \"conversationId\" is not an id");
       } else if (k == "id") {

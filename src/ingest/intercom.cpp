@@ -94,7 +94,7 @@ class IntercomAdapter final : public Adapter {
     for (auto f : o) {
       std::string_view k;
       value x;
-      if (f.unescaped_key().get(k) || f.value().get(x)) return false;
+      if (read_key(f, k) || f.value().get(x)) return false;
       if (k == "id") {
         if (!read_id(x, a.id)) return false;
       } else if (k == "type") {
@@ -120,7 +120,7 @@ class IntercomAdapter final : public Adapter {
     for (auto f : o) {
       std::string_view k;
       value x;
-      if (f.unescaped_key().get(k) || f.value().get(x)) return false;
+      if (read_key(f, k) || f.value().get(x)) return false;
       if (k == "type") read_string(x, type);
       else if (k == "delivered_as") read_string(x, delivered_as);
       else if (k == "id") {
@@ -141,7 +141,7 @@ class IntercomAdapter final : public Adapter {
     for (auto f : o) {
       std::string_view k;
       value v;
-      if (f.unescaped_key().get(k) || f.value().get(v)) return false;
+      if (read_key(f, k) || f.value().get(v)) return false;
       if (k == "id") {
         if (!read_id(v, p.id)) return false;
       } else if (k == "part_type") {
@@ -164,7 +164,7 @@ class IntercomAdapter final : public Adapter {
     for (auto f : o) {
       std::string_view k;
       value x;
-      if (f.unescaped_key().get(k) || f.value().get(x)) return false;
+      if (read_key(f, k) || f.value().get(x)) return false;
       if (k != "conversation_parts") continue;
       array a;
       if (x.get_array().get(a)) return false;
@@ -187,7 +187,7 @@ class IntercomAdapter final : public Adapter {
     for (auto f : o) {
       std::string_view k;
       value x;
-      if (f.unescaped_key().get(k) || f.value().get(x)) return false;
+      if (read_key(f, k) || f.value().get(x)) return false;
       int64_t* target = nullptr;
       if (k == "first_admin_reply_at") target = &m.first_reply_at;
       else if (k == "first_close_at") target = &m.first_resolved_at;
@@ -217,7 +217,7 @@ class IntercomAdapter final : public Adapter {
     for (auto f : o) {
       std::string_view k;
       value x;
-      if (f.unescaped_key().get(k) || f.value().get(x)) return false;
+      if (read_key(f, k) || f.value().get(x)) return false;
       if (k == "rating") {
         if (!read_int(x, score, kNoTime)) return false;
       } else if (k == "created_at" || k == "updated_at") {
@@ -251,7 +251,7 @@ class IntercomAdapter final : public Adapter {
     for (auto f : o) {
       std::string_view k;
       value x;
-      if (f.unescaped_key().get(k) || f.value().get(x)) return false;
+      if (read_key(f, k) || f.value().get(x)) return false;
       if (k != list_key) continue;
       array a;
       if (x.get_array().get(a)) return false;
@@ -261,7 +261,7 @@ class IntercomAdapter final : public Adapter {
         for (auto ef : eo) {
           std::string_view ek;
           value ex;
-          if (ef.unescaped_key().get(ek) || ef.value().get(ex)) return false;
+          if (read_key(ef, ek) || ef.value().get(ex)) return false;
           if (ek == "id" && id.empty() && !read_id(ex, id)) return false;
         }
       }
@@ -277,7 +277,7 @@ class IntercomAdapter final : public Adapter {
     for (auto f : o) {
       std::string_view k;
       value x;
-      if (f.unescaped_key().get(k) || f.value().get(x)) return false;
+      if (read_key(f, k) || f.value().get(x)) return false;
       if (k != "tags") continue;
       array a;
       if (x.get_array().get(a)) return false;
@@ -287,7 +287,7 @@ class IntercomAdapter final : public Adapter {
         for (auto tf : to) {
           std::string_view tk, name;
           value tx;
-          if (tf.unescaped_key().get(tk) || tf.value().get(tx)) return false;
+          if (read_key(tf, tk) || tf.value().get(tx)) return false;
           if (tk == "name" && read_string(tx, name) && !name.empty()) tags_.push_back(name);
         }
       }
@@ -365,7 +365,7 @@ class IntercomAdapter final : public Adapter {
     for (auto f : record) {
       std::string_view k;
       value v;
-      if (f.unescaped_key().get(k) || f.value().get(v)) return fail(error, id_, "the conversation is not valid JSON");
+      if (read_key(f, k) || f.value().get(v)) return fail(error, id_, "the conversation is not valid JSON");
       if (k == "id") {
         if (!read_id(v, id_) || id_.empty()) return fail(error, "", "the conversation's \"id\" is missing");
       } else if (k == "created_at") {

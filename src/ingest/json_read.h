@@ -8,6 +8,15 @@
 
 namespace hk {
 
+// The key of an object field, as unescaped_key().get(out) gives it, but without copying it into simdjson's string
+// buffer when it holds no escape (every key real exports use): keys are the most frequent strings of an export.
+inline simdjson::error_code read_key(simdjson::simdjson_result<simdjson::ondemand::field>& f, std::string_view& out) {
+  if (simdjson::error_code e = f.escaped_key().get(out)) return e;
+  for (char c : out)  // keys are short: a loop, not a memchr call (a call per key shows in wasm profiles)
+    if (c == '\\') return f.unescaped_key().get(out);
+  return simdjson::SUCCESS;
+}
+
 // Reads a number or string id as text into `out` (cleared first); null → empty. Returns false on another type.
 bool read_id(simdjson::ondemand::value v, std::string& out);
 // Reads a string (or null → empty). Returns false on another type.

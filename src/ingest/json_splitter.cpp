@@ -86,6 +86,51 @@ inline const char* find_record_structural(const char* p, const char* end) {
   return p;
 }
 
+#if defined(__SSE2__)
+#define HK_SPLITTER_BLOCKS 1
+// One 64-byte block as bit masks (bit i = byte i): the bytes the record scan acts on.
+struct BlockMasks {
+  uint64_t quote, backslash, open, close, newline;
+};
+inline BlockMasks classify(const char* p) {
+  const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'), newline = _mm_set1_epi8('\n'),
+                open = _mm_set1_epi8('{'), close = _mm_set1_epi8('}'), lower = _mm_set1_epi8(0x20);
+  BlockMasks m{0, 0, 0, 0, 0};
+  for (int i = 0; i < 4; ++i) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * i));
+    const __m128i f = _mm_or_si128(v, lower);  // '[' | 0x20 == '{', ']' | 0x20 == '}'
+    const int shift = 16 * i;
+    m.quote |= uint64_t(static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, quote)))) << shift;
+    m.backslash |= uint64_t(static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, backslash)))) << shift;
+    m.newline |= uint64_t(static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, newline)))) << shift;
+    m.open |= uint64_t(static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(f, open)))) << shift;
+    m.close |= uint64_t(static_cast<uint32_t>(_mm_movemask_epi8(_mm_cmpeq_epi8(f, close)))) << shift;
+  }
+  return m;
+}
+// Bits of the bytes escaped by a backslash (simdjson's branchless scheme: runs of backslashes escape alternately);
+// `carry` in: the block's first byte is escaped; out: the next block's is.
+inline uint64_t escaped_bits(uint64_t backslash, uint64_t& carry) {
+  backslash &= ~carry;
+  const uint64_t follows_escape = backslash << 1 | carry;
+  const uint64_t even = 0x5555555555555555ULL;
+  const uint64_t odd_starts = backslash & ~even & ~follows_escape;
+  uint64_t even_starts;
+  carry = __builtin_add_overflow(odd_starts, backslash, &even_starts) ? 1 : 0;
+  return (even ^ (even_starts << 1)) & follows_escape;
+}
+// Bit i set when byte i lies inside a string (its opening quote included, its closing quote not).
+inline uint64_t prefix_xor(uint64_t x) {
+  x ^= x << 1;
+  x ^= x << 2;
+  x ^= x << 4;
+  x ^= x << 8;
+  x ^= x << 16;
+  x ^= x << 32;
+  return x;
+}
+#endif
+
 std::string describe_byte(unsigned char c) {
   char buf[40];
   if (c >= 0x20 && c < 0x7f) std::snprintf(buf, sizeof buf, "'%c'", c);
@@ -284,6 +329,59 @@ bool JsonSplitter::close(char c, const char* p, uint64_t at, const Callback& on_
   return true;
 }
 
+const char* JsonSplitter::scan_blocks(const char* p, const char* end, const char* data, const Callback& on_record,
+                                     const char*& scalar_until) {
+#if defined(HK_SPLITTER_BLOCKS)
+  // The byte loop stops at every quote; records are mostly short strings, so this finds the string spans of a whole
+  // block at once (prefix XOR of the unescaped quotes) and acts only on the brackets outside them. The same states
+  // carry over from block to block and back to the byte loop: in_string_, escape_ (the next byte is escaped), line_.
+  uint64_t in_string = in_string_ ? ~uint64_t(0) : 0;
+  uint64_t carry = in_string_ && escape_ ? 1 : 0;
+  while (end - p >= 64) {
+    const BlockMasks m = classify(p);
+    uint64_t next_carry = carry;
+    const uint64_t escaped = escaped_bits(m.backslash, next_carry);
+    const uint64_t strings = prefix_xor(m.quote & ~escaped) ^ in_string;
+    // The byte loop ignores a backslash outside strings (invalid JSON, rejected later by the parser); the scheme above
+    // would let it escape the next byte. Such a block goes through the byte loop, so that both agree on every input.
+    if (m.backslash & ~strings) {
+      scalar_until = p + 64;
+      in_string_ = in_string != 0;
+      escape_ = carry != 0;
+      return p;
+    }
+    uint64_t brackets = (m.open | m.close) & ~strings;
+    uint64_t newlines = m.newline & ~strings;
+    while (brackets) {
+      const int i = __builtin_ctzll(brackets);
+      const uint64_t below = (uint64_t(1) << i) - 1;
+      line_ += static_cast<uint64_t>(__builtin_popcountll(newlines & below));
+      newlines &= ~below;
+      const char* q = p + i;
+      const uint64_t at = chunk_offset_ + static_cast<uint64_t>(q - data);
+      if (*q == '{' || *q == '[') {
+        if (!open(*q, q, at)) return nullptr;
+      } else if (!close(*q, q, at, on_record)) {
+        return nullptr;
+      }
+      brackets &= brackets - 1;
+      if (!in_record_body()) {
+        in_string_ = false;  // a bracket outside strings closed the record: back to the byte loop after it
+        escape_ = false;
+        return q + 1;
+      }
+    }
+    line_ += static_cast<uint64_t>(__builtin_popcountll(newlines));
+    in_string = static_cast<uint64_t>(static_cast<int64_t>(strings) >> 63);
+    carry = next_carry;
+    p += 64;
+  }
+  in_string_ = in_string != 0;
+  escape_ = carry != 0;
+#endif
+  return p;
+}
+
 bool JsonSplitter::feed(const char* data, size_t size, const Callback& on_record) {
   if (failed_) return false;
   chunk_begin_ = data;
@@ -291,7 +389,15 @@ bool JsonSplitter::feed(const char* data, size_t size, const Callback& on_record
   chunk_offset_ = offset_;
   const char* p = data;
   const char* end = data + size;
+  const char* scalar_until = data;
   while (p < end) {
+#if defined(HK_SPLITTER_BLOCKS)
+    if (end - p >= 64 && p >= scalar_until && !capturing_key_ && in_record_body()) {
+      p = scan_blocks(p, end, data, on_record, scalar_until);
+      if (!p) return false;
+      if (p >= scalar_until) continue;  // else: this block goes through the byte loop below
+    }
+#endif
     if (in_string_) {
       // Fast path through string bodies: only '"' and '\\' matter.
       if (escape_) {

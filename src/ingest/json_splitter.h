@@ -64,6 +64,18 @@ class JsonSplitter {
   void start_record(const char* p, uint64_t at);
   void emit_record(const char* record_end, const Callback& on_record);
   void carry_tail();  // at chunk end: move the unfinished record's bytes into carry_
+  // Inside a record or skipped value, 64 bytes at a time (SSE2 builds): returns where it stopped (the byte after the
+  // bracket that closed the record, or fewer than 64 bytes before `end`), nullptr after a fatal error; `scalar_until`
+  // is set when a block needs the byte loop (a backslash outside any string).
+  // Inside a record's value, where only strings, brackets and newlines matter: a nested value, a skipped one, or a
+  // top-level object already known to be a record (its keys can no longer make it a page).
+  bool in_record_body() const {
+    if (frames_.empty()) return false;
+    const Kind k = frames_.back().kind;
+    return k == kRecord || k == kSkip || (k == kMaybeRecord && definite_record_);
+  }
+  const char* scan_blocks(const char* p, const char* end, const char* data, const Callback& on_record,
+                          const char*& scalar_until);
   static bool is_list_key(std::string_view key);
   static bool is_nested_container_key(std::string_view key);
 

@@ -135,7 +135,7 @@ class ShopifyOrdersAdapter final : public Adapter {
     for (auto f : record) {
       std::string_view k;
       value v;
-      if (f.unescaped_key().get(k) || f.value().get(v)) return fail(error, id_, label(id_, name_) + " is not valid JSON");
+      if (read_key(f, k) || f.value().get(v)) return fail(error, id_, label(id_, name_) + " is not valid JSON");
       if (k == "id") {
         if (!read_id(v, id_)) return fail(error, "", "the order's \"id\" is not an id");
       } else if (k == "name") {
@@ -151,7 +151,7 @@ class ShopifyOrdersAdapter final : public Adapter {
         for (auto cf : c) {
           std::string_view ck;
           value cv;
-          if (cf.unescaped_key().get(ck) || cf.value().get(cv)) return fail(error, id_, label(id_, name_) + " is not valid JSON");
+          if (read_key(cf, ck) || cf.value().get(cv)) return fail(error, id_, label(id_, name_) + " is not valid JSON");
           if (ck == "id") read_id(cv, customer_id_);
           else if (ck == "email") {
             std::string_view s;
@@ -298,7 +298,7 @@ class ShopifyOrdersAdapter final : public Adapter {
       for (auto rf : ro) {
         std::string_view rk;
         value rv;
-        if (rf.unescaped_key().get(rk) || rf.value().get(rv)) return false;
+        if (read_key(rf, rk) || rf.value().get(rv)) return false;
         if (rk != "transactions") continue;
         array txs;
         if (is_null(rv)) continue;
@@ -311,7 +311,7 @@ class ShopifyOrdersAdapter final : public Adapter {
           for (auto tf : to) {
             std::string_view tk;
             value tv;
-            if (tf.unescaped_key().get(tk) || tf.value().get(tv)) return false;
+            if (read_key(tf, tk) || tf.value().get(tv)) return false;
             if (tk == "amount") {
               if (!read_id(tv, amount)) return false;
             } else if (tk == "kind") {

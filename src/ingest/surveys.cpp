@@ -163,7 +163,7 @@ class SurveysAdapter final : public Adapter {
     for (auto f : record) {
       std::string_view k;
       value v;
-      if (f.unescaped_key().get(k) || f.value().get(v)) return fail(error, "", "the answer is not valid JSON");
+      if (read_key(f, k) || f.value().get(v)) return fail(error, "", "the answer is not valid JSON");
       const int field = field_of(k);
       if (field < 0) continue;
       simdjson::ondemand::json_type t;

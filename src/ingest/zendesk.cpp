@@ -64,7 +64,7 @@ bool read_minutes(value v, int64_t& calendar_s, int64_t* business_s) {
   for (auto f : o) {
     std::string_view k;
     value x;
-    if (f.unescaped_key().get(k) || f.value().get(x)) return false;
+    if (read_key(f, k) || f.value().get(x)) return false;
     int64_t m;
     if (k == "calendar") {
       if (!read_int(x, m, kNoTime)) return false;
@@ -85,7 +85,7 @@ bool read_metric_set(value v, VendorMetrics& m) {
   for (auto f : o) {
     std::string_view k;
     value x;
-    if (f.unescaped_key().get(k) || f.value().get(x)) return false;
+    if (read_key(f, k) || f.value().get(x)) return false;
     int64_t n;
     bool no_offset;
     if (k == "reply_time_in_minutes") {
@@ -166,7 +166,7 @@ class ZendeskAdapter final : public Adapter {
   static bool probe_keys(object record, RecordProbe& probe) {
     for (auto f : record) {
       std::string_view k;
-      if (f.unescaped_key().get(k)) return false;
+      if (read_key(f, k)) return false;
       probe.keys.emplace_back(k);
     }
     return true;
@@ -188,7 +188,7 @@ class ZendeskAdapter final : public Adapter {
     for (auto f : record) {
       std::string_view k;
       value v;
-      if (f.unescaped_key().get(k) || f.value().get(v)) return fail(error, id_, "the ticket is not valid JSON");
+      if (read_key(f, k) || f.value().get(v)) return fail(error, id_, "the ticket is not valid JSON");
       if (k == "id") {
         if (!read_id(v, id_) || id_.empty()) return fail(error, "", "the ticket's \"id\" is missing or not a number");
       } else if (k == "created_at") {
@@ -264,7 +264,7 @@ class ZendeskAdapter final : public Adapter {
     for (auto f : o) {
       std::string_view k;
       value x;
-      if (f.unescaped_key().get(k) || f.value().get(x)) return false;
+      if (read_key(f, k) || f.value().get(x)) return false;
       if (k == "score") read_string(x, score);
       else if (k == "id") read_id(x, rating_id_);
     }
@@ -281,7 +281,7 @@ class ZendeskAdapter final : public Adapter {
     for (auto f : o) {
       std::string_view k;
       value x;
-      if (f.unescaped_key().get(k) || f.value().get(x)) return false;
+      if (read_key(f, k) || f.value().get(x)) return false;
       if (k == "channel") {
         if (!read_id(x, channel)) return false;  // a string, or a numeric via id in old exports
       } else if (k == "source" && rel) {
@@ -290,7 +290,7 @@ class ZendeskAdapter final : public Adapter {
         for (auto sf : s) {
           std::string_view sk;
           value sv;
-          if (sf.unescaped_key().get(sk) || sf.value().get(sv)) return false;
+          if (read_key(sf, sk) || sf.value().get(sv)) return false;
           if (sk == "rel") {
             std::string_view r;
             if (read_string(sv, r)) rel->assign(r);
@@ -307,7 +307,7 @@ class ZendeskAdapter final : public Adapter {
     for (auto f : record) {
       std::string_view k;
       value v;
-      if (f.unescaped_key().get(k) || f.value().get(v)) return fail(error, "", "the user record is not valid JSON");
+      if (read_key(f, k) || f.value().get(v)) return fail(error, "", "the user record is not valid JSON");
       if (k == "id") {
         if (!read_id(v, user_id_)) return fail(error, "", "the user's \"id\" is not an id");
       } else if (k == "name") {
@@ -342,7 +342,7 @@ class ZendeskAdapter final : public Adapter {
     for (auto f : record) {
       std::string_view k;
       value v;
-      if (f.unescaped_key().get(k) || f.value().get(v)) return fail(error, ticket, "the audit is not valid JSON");
+      if (read_key(f, k) || f.value().get(v)) return fail(error, ticket, "the audit is not valid JSON");
       if (k == "ticket_id") {
         if (!read_id(v, ticket)) return fail(error, "", "the audit's \"ticket_id\" is not an id");
       } else if (k == "id") {
@@ -363,7 +363,7 @@ class ZendeskAdapter final : public Adapter {
           for (auto ef : eo) {
             std::string_view ek;
             value ex;
-            if (ef.unescaped_key().get(ek) || ef.value().get(ex)) return fail(error, ticket, "an audit event is not valid JSON");
+            if (read_key(ef, ek) || ef.value().get(ex)) return fail(error, ticket, "an audit event is not valid JSON");
             if (ek == "type") read_string(ex, ev.type);
             else if (ek == "field_name") read_string(ex, ev.field);
             else if (ek == "value") read_string(ex, ev.value);
@@ -432,7 +432,7 @@ class ZendeskAdapter final : public Adapter {
     for (auto f : record) {
       std::string_view k;
       value v;
-      if (f.unescaped_key().get(k) || f.value().get(v)) return fail(error, ticket, "the rating is not valid JSON");
+      if (read_key(f, k) || f.value().get(v)) return fail(error, ticket, "the rating is not valid JSON");
       if (k == "ticket_id") {
         if (!read_id(v, ticket)) return fail(error, "", "the rating's \"ticket_id\" is not an id");
       } else if (k == "id") {
