@@ -57,6 +57,8 @@ window.bench = {
     try {
       const bytes = await file.arrayBuffer();
       const text = new TextDecoder().decode(bytes);
+      // Past V8's string length limit (~512 MiB of text) Chromium's decode returns "" instead of throwing.
+      if (bytes.byteLength > 0 && text.length === 0) throw new RangeError(`TextDecoder gave an empty string for ${bytes.byteLength} bytes (over the string length limit)`);
       const parsed = window.parseExportText(text);
       const heapAfterParse = performance.memory?.usedJSHeapSize ?? null;
       const kpis = window.baselineKpis(parsed);
