@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "ingest/json_read.h"
+#include "kpi/customers.h"
 #include "report/report.h"
 #include "report/tickets_csv.h"
 
@@ -305,6 +306,7 @@ void Engine::finish() {
   fs.automation_window_s = settings_.automation_window_hours * 3600;
   if (business_.enabled()) fs.business = &business_;
   facts_ = compute_facts(data_, fs);
+  index_requesters(data_, facts_);
   for (uint32_t t = 0; t < data_.ticket_count(); ++t) {
     const Status st = data_.status[t];
     if (st == Status::spam) ++data_.quality.excluded.spam;

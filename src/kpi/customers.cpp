@@ -25,6 +25,30 @@ std::string Requesters::key(uint32_t t) const {
   return i.empty() ? std::string() : "id:" + std::string(i);
 }
 
+void index_requesters(const Dataset& d, Facts& facts) {
+  const Requesters who(d);
+  const uint32_t n = d.ticket_count();
+  facts.requester_group.assign(n, Facts::kNoGroup);
+  facts.next_same_requester.assign(n, Facts::kNoGroup);
+  std::unordered_map<std::string, uint32_t> group_of;
+  std::vector<std::vector<uint32_t>> members;
+  for (uint32_t t = 0; t < n; ++t) {
+    if (is_excluded(d.status[t]) || d.created_at[t] == kNoTime) continue;
+    const std::string key = who.key(t);
+    if (key.empty()) continue;
+    auto [it, added] = group_of.try_emplace(key, static_cast<uint32_t>(members.size()));
+    if (added) members.emplace_back();
+    facts.requester_group[t] = it->second;
+    members[it->second].push_back(t);
+  }
+  auto by_time = [&](uint32_t a, uint32_t b) { return d.created_at[a] != d.created_at[b] ? d.created_at[a] < d.created_at[b] : a < b; };
+  for (auto& list : members) {
+    std::sort(list.begin(), list.end(), by_time);
+    for (size_t i = 0; i + 1 < list.size(); ++i) facts.next_same_requester[list[i]] = list[i + 1];
+  }
+  facts.requester_groups = static_cast<uint32_t>(members.size());
+}
+
 int64_t data_end(const Scope& scope) {
   if (scope.settings.now != kNoTime) return scope.settings.now;
   int64_t end = scope.facts.latest_time;

@@ -25,6 +25,9 @@ struct Requesters {
   const Dataset& data_;
 };
 
+// Fills Facts::requester_group / next_same_requester / requester_groups (see ticket_facts.h); once, at finish().
+void index_requesters(const Dataset& data, Facts& facts);
+
 // The end of the data for windows that look forward (1.18, 1.22): the `now` setting when given, else the latest
 // instant in the tickets and the orders.
 int64_t data_end(const Scope& scope);

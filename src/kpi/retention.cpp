@@ -94,38 +94,29 @@ json retention(const Scope& scope) {
   const Dataset& d = scope.data;
   const int64_t window = scope.settings.repeat_contact_days * 86400;
   const int64_t end = data_end(scope);
-  const Requesters who(d);
 
-  // Every non-excluded ticket of each requester, by creation.
-  std::unordered_map<std::string, std::vector<uint32_t>> tickets_of;
-  std::vector<std::string> key(d.ticket_count());
-  for (uint32_t t = 0; t < d.ticket_count(); ++t) {
-    if (is_excluded(d.status[t]) || d.created_at[t] == kNoTime) continue;
-    key[t] = who.key(t);
-    if (!key[t].empty()) tickets_of[key[t]].push_back(t);
-  }
-  auto by_time = [&](uint32_t a, uint32_t b) { return d.created_at[a] != d.created_at[b] ? d.created_at[a] < d.created_at[b] : a < b; };
-  for (auto& [k, list] : tickets_of) std::sort(list.begin(), list.end(), by_time);
-
+  // Requester groups and each ticket's next ticket of the same requester come precomputed (index_requesters).
+  const Facts& f = scope.facts;
   uint64_t tickets = 0, repeats = 0, provisional = 0, unknown = 0;
-  std::unordered_map<std::string_view, uint64_t> in_period;  // requester → tickets created in P
+  std::vector<uint32_t> in_period(f.requester_groups, 0);  // requester → tickets created in P
+  uint64_t customers = 0;
   for (uint32_t t = 0; t < d.ticket_count(); ++t) {
     if (!scope.ticket(t) || d.created_at[t] == kNoTime || !scope.in_period(d.created_at[t])) continue;
-    if (key[t].empty()) {
+    const uint32_t group = f.requester_group[t];
+    if (group == Facts::kNoGroup) {
       ++unknown;
       continue;
     }
     ++tickets;
-    ++in_period[key[t]];
-    const int64_t resolved = scope.facts.tickets[t].final_resolved_at;
+    customers += in_period[group]++ == 0;
+    const int64_t resolved = f.tickets[t].final_resolved_at;
     const int64_t anchor = resolved != kNoTime ? std::max(resolved, d.created_at[t]) : d.created_at[t];
-    const auto& list = tickets_of[key[t]];
-    auto it = std::upper_bound(list.begin(), list.end(), t, by_time);  // the requester's next ticket
-    if (it != list.end() && d.created_at[*it] <= anchor + window) ++repeats;
+    const uint32_t next = f.next_same_requester[t];
+    if (next != Facts::kNoGroup && d.created_at[next] <= anchor + window) ++repeats;
     else if (end == kNoTime || anchor + window > end) ++provisional;
   }
   uint64_t returning = 0;
-  for (const auto& [k, n] : in_period) returning += n > 1;
+  for (uint32_t n : in_period) returning += n > 1;
 
   json j;
   j["repeat_contact_rate"] = tickets ? json(static_cast<double>(repeats) / static_cast<double>(tickets)) : json(nullptr);
@@ -134,11 +125,11 @@ json retention(const Scope& scope) {
   j["repeat_contact_days"] = scope.settings.repeat_contact_days;
   j["provisional"] = provisional;
   j["unknown_requester"] = unknown;
-  j["customers"] = in_period.size();
+  j["customers"] = customers;
   j["returning_customers"] = returning;
   j["returning_rate"] =
-      in_period.empty() ? json(nullptr) : json(static_cast<double>(returning) / static_cast<double>(in_period.size()));
-  j["purchase"] = purchase_retention(scope, who, end);
+      customers == 0 ? json(nullptr) : json(static_cast<double>(returning) / static_cast<double>(customers));
+  j["purchase"] = d.orders.empty() ? json(nullptr) : purchase_retention(scope, Requesters(d), end);
   return j;
 }
 

@@ -81,6 +81,14 @@ struct Facts {
   std::vector<ResolutionEvent> resolutions;
   std::vector<ReplyEvent> replies;
   int64_t latest_time = kNoTime;  // the latest instant seen in the data (default "now")
+  // 1.22 requester index, query-independent so a re-query does no string work (built by index_requesters):
+  // requester_group[t] numbers the requester (normalised e-mail, else requester id) of every non-excluded ticket with
+  // a creation time, kNoGroup otherwise; next_same_requester[t] is that requester's next ticket by (created_at, row),
+  // kNoGroup when none.
+  static constexpr uint32_t kNoGroup = UINT32_MAX;
+  std::vector<uint32_t> requester_group;
+  std::vector<uint32_t> next_same_requester;
+  uint32_t requester_groups = 0;
 };
 
 // Requires a finalized dataset; may add data-quality warnings (negative durations).
