@@ -11,18 +11,20 @@
 namespace hk {
 namespace {
 
-json series(const Scope& scope, Granularity g) {
+// Tickets created in the period per local day, counted once and then summed into each granularity's buckets.
+std::map<int64_t, uint64_t> created_per_day(const Scope& scope) {
   const Dataset& d = scope.data;
+  std::map<int64_t, uint64_t> days;
+  for (uint32_t t = 0; t < d.ticket_count(); ++t)
+    if (scope.ticket(t) && scope.in_period(d.created_at[t])) ++days[scope.local_day(d.created_at[t])];
+  return days;
+}
+
+json series(const Scope& scope, const std::map<int64_t, uint64_t>& days, Granularity g) {
   BucketRule rule{g, scope.settings.week_start == "sunday", scope.settings.fiscal_year_start_month};
   std::map<int64_t, uint64_t> counts;
-  int64_t lo = INT64_MAX, hi = INT64_MIN;
-  for (uint32_t t = 0; t < d.ticket_count(); ++t) {
-    if (!scope.ticket(t) || !scope.in_period(d.created_at[t])) continue;
-    const int64_t day = scope.local_day(d.created_at[t]);
-    ++counts[bucket_of_day(day, rule)];
-    lo = std::min(lo, day);
-    hi = std::max(hi, day);
-  }
+  for (const auto& [day, n] : days) counts[bucket_of_day(day, rule)] += n;
+  int64_t lo = days.empty() ? INT64_MAX : days.begin()->first, hi = days.empty() ? INT64_MIN : days.rbegin()->first;
   // Every bucket of the range, empty ones as 0: the query's bounds when given, else the data's.
   if (scope.query().from != kNoTime) lo = scope.local_day(scope.query().from);
   if (scope.query().to != kNoTime) hi = scope.local_day(scope.query().to - 1);
@@ -56,10 +58,11 @@ json ticket_volume(const Scope& scope) {
   json raw = json::object();
   for (const auto& [k, v] : by_raw) raw[k.empty() ? "(none)" : k] = v;
   j["by_raw_channel"] = raw;
-  j["by_day"] = series(scope, Granularity::day);
-  j["by_week"] = series(scope, Granularity::week);
-  j["by_month"] = series(scope, Granularity::month);
-  j["by_quarter"] = series(scope, Granularity::quarter);
+  const std::map<int64_t, uint64_t> days = created_per_day(scope);
+  j["by_day"] = series(scope, days, Granularity::day);
+  j["by_week"] = series(scope, days, Granularity::week);
+  j["by_month"] = series(scope, days, Granularity::month);
+  j["by_quarter"] = series(scope, days, Granularity::quarter);
   return j;
 }
 
