@@ -25,6 +25,7 @@ struct Engine::Source {
   std::string pending;
   std::unique_ptr<CsvReader> csv;
   std::vector<std::string> csv_header;
+  uint32_t index = 0;  // order of first appearance (locations compare by name, not by this)
   explicit Source(size_t max_record) : splitter(max_record, simdjson::SIMDJSON_PADDING) {}
 };
 
@@ -65,6 +66,7 @@ Engine::Source& Engine::source(std::string_view name) {
   sources_.push_back(std::make_unique<Source>(static_cast<size_t>(settings_.max_record_bytes)));
   Source& s = *sources_.back();
   s.info.name = std::string(name);
+  s.index = static_cast<uint32_t>(sources_.size() - 1);
   auto o = settings_.vendor_override.find(s.info.name);
   if (o != settings_.vendor_override.end()) {
     for (auto& a : adapters_)
@@ -77,6 +79,7 @@ Engine::Source& Engine::source(std::string_view name) {
 
 void Engine::fail_source(Source& s, const std::string& message, uint64_t offset, uint64_t line) {
   if (!s.info.error.empty()) return;
+  data_.set_location(s.index, s.info.name, offset);
   s.info.error = s.info.name + ": " + message;
   if (offset || line) s.info.error += " (offset " + std::to_string(offset) + ", line " + std::to_string(line) + ")";
   s.info.rejected = s.info.records == 0;
@@ -90,6 +93,9 @@ void Engine::feed(std::string_view name, const char* bytes, size_t size) {
   if (s.ended) return;
   s.info.bytes += size;  // every byte given, also after a fatal error: the figure must not depend on the chunking
   if (!s.info.error.empty()) return;
+  if (!memory_stopped_in_.empty())
+    return fail_source(s, "too large for this browser: not read, because the memory limit was reached while reading " +
+                              memory_stopped_in_, 0, 0);
   if (s.head.size() < kProbeHeadBytes) s.head.append(bytes, std::min(size, kProbeHeadBytes - s.head.size()));
   if (s.format == TextFormat::undecided) {  // hold the first bytes back until JSON vs CSV is known
     s.pending.append(bytes, size);
@@ -151,6 +157,7 @@ void Engine::end_source(std::string_view name) {
 
 void Engine::on_record(Source& s, const RecordSpan& span) {
   if (!s.info.error.empty()) return;
+  data_.set_location(s.index, s.info.name, span.offset);
   RecordContext ctx{s.info.name, &span};
   // Tickets that cannot be read still count as read and as invalid (data_quality), like those an adapter rejects.
   const bool ticket_list = span.list_key == "tickets" || span.list_key.empty();
@@ -234,18 +241,46 @@ void Engine::on_record(Source& s, const RecordSpan& span) {
     return;
   }
   if (data_.quality.excluded.duplicate > duplicates) {
+    // Named by the ticket's two smallest locations, counted at the later one: the same words whatever the file order.
     const std::string id(data_.text(data_.last_duplicate));
+    auto where = [&](const RowOrigin& o) {
+      return sources_[o.source]->info.name + " (offset " + std::to_string(o.offset) + ")";
+    };
+    data_.set_location(data_.last_duplicate_second.source, sources_[data_.last_duplicate_second.source]->info.name,
+                       data_.last_duplicate_second.offset);
     data_.quality.warn("duplicate_ticket",
-                       ctx.where() + ": ticket " + id + " appears more than once; the copy with the latest \"updated_at\" is kept",
+                       "ticket " + id + " appears more than once, in " + where(data_.last_duplicate_first) + " and in " +
+                           where(data_.last_duplicate_second) +
+                           "; the copy with the latest \"updated_at\" is kept (on a tie, the one in the file whose name "
+                           "sorts last)",
                        id);
   }
   ++s.info.records;
+  check_memory(s, span.offset, span.line);
+}
+
+// The memory ceiling (settings.max_memory_bytes), checked every 256 records: past it, this file stops here and later
+// files are not read, but everything read so far stays in the report. Better a named, partial report than a dead tab.
+void Engine::check_memory(Source& s, uint64_t offset, uint64_t line) {
+  if (settings_.max_memory_bytes == 0 || ++records_since_check_ < 256) return;
+  records_since_check_ = 0;
+  const uint64_t used = data_.memory_bytes();
+  if (used <= settings_.max_memory_bytes) return;
+  auto mib = [](uint64_t b) { return std::to_string((b + (1 << 19)) >> 20) + " MiB"; };
+  const std::string read = std::to_string(s.info.records) + " records";
+  fail_source(s, "too large for this browser: the data read so far needs about " + mib(used) +
+                     ", over the memory limit of " + mib(settings_.max_memory_bytes) +
+                     " (setting max_memory_bytes); reading stopped after " + read + " of this file, which are kept and "
+                     "reported with everything read before; the rest of this file and any later files were not read",
+              offset, line);
+  memory_stopped_in_ = s.info.name;
 }
 
 // One row of a CSV source: row 0 is the header (it picks the adapter, like a JSON file's first record), every later
 // row is one record. Locations name the file, offset and line; records are numbered from 1 after the header.
 void Engine::on_csv_row(Source& s, const CsvRow& row) {
   if (!s.info.error.empty()) return;
+  data_.set_location(s.index, s.info.name, row.offset);
   RecordSpan span;
   span.offset = row.offset;
   span.line = row.line;
@@ -293,6 +328,7 @@ void Engine::on_csv_row(Source& s, const CsvRow& row) {
     return;
   }
   ++s.info.records;
+  check_memory(s, row.offset, row.line);
 }
 
 void Engine::finish() {
@@ -300,6 +336,7 @@ void Engine::finish() {
   for (auto& s : sources_)
     if (!s->ended) end_source(s->info.name);
   finished_ = true;
+  data_.clear_location();
   data_.finalize();
   if (!settings_.automation_authors.empty()) data_.treat_as_automation(settings_.automation_authors);
   FactsSettings fs;
@@ -316,8 +353,10 @@ void Engine::finish() {
 }
 
 const std::vector<SourceInfo>& Engine::sources() const {
+  // By name (byte order), not in the order given: the report must not depend on it.
   infos_.clear();
   for (const auto& s : sources_) infos_.push_back(s->info);
+  std::sort(infos_.begin(), infos_.end(), [](const SourceInfo& a, const SourceInfo& b) { return a.name < b.name; });
   return infos_;
 }
 

@@ -57,6 +57,7 @@ class Engine {
   void feed_decided(Source& s, const char* data, size_t size);  // after JSON vs CSV is known
   void on_csv_row(Source& s, const CsvRow& row);
   void fail_source(Source& s, const std::string& message, uint64_t offset, uint64_t line);
+  void check_memory(Source& s, uint64_t offset, uint64_t line);
 
   Settings settings_;
   BusinessHours business_;  // built from settings_, points at settings_.zone
@@ -67,6 +68,8 @@ class Engine {
   mutable std::vector<SourceInfo> infos_;
   simdjson::ondemand::parser parser_;
   bool finished_ = false;
+  uint64_t records_since_check_ = 0;
+  std::string memory_stopped_in_;  // the source being read when the memory ceiling was reached; "" if it was not
 };
 
 }  // namespace hk

@@ -220,6 +220,11 @@ bool parse_settings(std::string_view text, Settings& out, std::string& error) {
       return error = "settings.max_record_bytes must be a whole number ≥ 1024", false;
     out.max_record_bytes = it->get<uint64_t>();
   }
+  if (auto it = j.find("max_memory_bytes"); it != j.end() && !it->is_null()) {
+    if (!it->is_number_unsigned())
+      return error = "settings.max_memory_bytes must be a whole number of bytes (0: no limit)", false;
+    out.max_memory_bytes = it->get<uint64_t>();
+  }
   if (auto it = j.find("sources"); it != j.end() && it->is_object()) {
     for (auto& [name, s] : it->items())
       if (s.is_object() && s.contains("vendor") && s["vendor"].is_string())

@@ -56,6 +56,10 @@ struct Settings {
   int64_t conversion_window_days = 5;   // 1.18: an order within this many days after a ticket converts it (1–30)
   int64_t repeat_contact_days = 7;      // 1.22: another ticket within this many days after resolution is a repeat
   uint64_t max_record_bytes = uint64_t(64) << 20;
+  // Memory ceiling (issue 6): when the data read so far would need more than this (Dataset::memory_bytes), reading
+  // stops with a "too large for this browser" error on the file being read; what was read is kept and reported.
+  // 0 = no ceiling (native default); the JS wrapper sets one for wasm (web/src/session.mjs).
+  uint64_t max_memory_bytes = 0;
   SlaSettings sla;
   CostSettings costs;
   std::map<std::string, std::string> vendor_override;  // source name → vendor

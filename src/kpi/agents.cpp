@@ -76,7 +76,8 @@ json tickets_per_agent(const Scope& scope) {
   }
   std::stable_sort(out.begin(), out.end(), [](const json& x, const json& y) {
     if (x["tickets_resolved"] != y["tickets_resolved"]) return x["tickets_resolved"].get<uint64_t>() > y["tickets_resolved"].get<uint64_t>();
-    return x["name"].get<std::string>() < y["name"].get<std::string>();
+    if (x["name"] != y["name"]) return x["name"].get<std::string>() < y["name"].get<std::string>();
+    return x["id"].get<std::string>() < y["id"].get<std::string>();  // not interning order: file order must not matter
   });
   return out;
 }

@@ -66,9 +66,14 @@ json consistency(const Scope& scope) {
   json out_topics = json::array();
   std::vector<double> scores;
   for (auto& [tag, agents] : topics) {
+    // Agents by id text, not interning order (that follows file order): the same sums, so the same bits, for any order.
+    std::vector<uint32_t> order;
+    for (auto& [agent, a] : agents) order.push_back(agent);
+    std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) { return d.text(x) < d.text(y); });
     std::vector<uint32_t> ids;
     std::vector<double> medians, one_touch, reopen;
-    for (auto& [agent, a] : agents) {
+    for (uint32_t agent : order) {
+      AgentTopic& a = agents[agent];
       if (a.resolution.size() < k) continue;
       ids.push_back(agent);
       medians.push_back(*summarize(a.resolution).median);
@@ -98,6 +103,8 @@ json consistency(const Scope& scope) {
                             {"one_touch_rate", opt(coefficient_of_variation(one_touch))},
                             {"reopen_rate", opt(coefficient_of_variation(reopen))}}}});
   }
+  std::sort(out_topics.begin(), out_topics.end(),
+            [](const json& x, const json& y) { return x["topic"].get<std::string>() < y["topic"].get<std::string>(); });
   std::optional<double> score;
   if (!scores.empty()) {
     std::sort(scores.begin(), scores.end());

@@ -2,9 +2,29 @@
 
 #include <algorithm>
 #include <string>
+#include <tuple>
+#include <type_traits>
 #include <unordered_set>
 
 namespace hk {
+
+void Dataset::set_location(uint32_t source, std::string_view source_name, uint64_t offset) {
+  if (source >= source_names_.size()) source_names_.resize(source + 1);
+  source_names_[source] = source_name;
+  here_ = RowOrigin{offset, source};
+  quality.set_location(Location{source_name, offset, true});
+}
+
+void Dataset::clear_location() {
+  here_ = RowOrigin{};
+  quality.set_location(Location{});
+}
+
+bool Dataset::before(const RowOrigin& a, const RowOrigin& b) const {
+  if (a.source == UINT32_MAX || b.source == UINT32_MAX) return false;
+  if (a.source != b.source) return source_names_[a.source] < source_names_[b.source];
+  return a.offset < b.offset;
+}
 
 bool Dataset::add_ticket(const TicketRow& row) {
   const uint32_t id = strings.intern(row.id);
@@ -13,8 +33,17 @@ bool Dataset::add_ticket(const TicketRow& row) {
   if (!inserted) {
     ++quality.excluded.duplicate;
     last_duplicate = id;
-    // Keep the most recent version (G6); an equal updated_at keeps the later file's row.
-    if (row.updated_at != kNoTime && updated_at[r] != kNoTime && row.updated_at < updated_at[r]) return false;
+    // The pair the warning names: the smallest location of this ticket so far and this one, in location order.
+    auto f = first_origin_.find(r);
+    const RowOrigin first = f == first_origin_.end() ? origin[r] : f->second;
+    const bool earlier = before(here_, first);
+    last_duplicate_first = earlier ? here_ : first;
+    last_duplicate_second = earlier ? first : here_;
+    first_origin_[r] = last_duplicate_first;
+    // Keep the most recent version (G6): the latest updated_at (a copy without one is the oldest); on a tie, the copy
+    // at the later location (file name, then offset), so that the order of the files does not matter.
+    const bool newer = row.updated_at != updated_at[r] ? row.updated_at > updated_at[r] : !before(here_, origin[r]);
+    if (!newer) return false;
   } else {
     ticket_id.push_back(id);
     created_at.push_back(0);
@@ -31,7 +60,9 @@ bool Dataset::add_ticket(const TicketRow& row) {
     tags_count.push_back(0);
     flags.push_back(0);
     vendor.emplace_back();
+    origin.emplace_back();
   }
+  origin[r] = here_;
   created_at[r] = row.created_at;
   updated_at[r] = row.updated_at;
   status[r] = row.status;
@@ -58,11 +89,14 @@ bool Dataset::add_ticket(const TicketRow& row) {
   return inserted;
 }
 
+// A user seen in several files: each field keeps the value read at the latest location that has one.
 void Dataset::add_user(const UserRow& row) {
   User& u = users[strings.intern(row.id)];
-  if (!row.name.empty()) u.name = strings.intern(row.name);
-  if (!row.email.empty()) u.email = strings.intern(row.email);
-  if (row.kind != AuthorKind::unknown) u.kind = row.kind;
+  if (!row.name.empty() && (u.name == kNoString || !before(here_, u.name_at))) u.name = strings.intern(row.name), u.name_at = here_;
+  if (!row.email.empty() && (u.email == kNoString || !before(here_, u.email_at)))
+    u.email = strings.intern(row.email), u.email_at = here_;
+  if (row.kind != AuthorKind::unknown && (u.kind == AuthorKind::unknown || !before(here_, u.kind_at)))
+    u.kind = row.kind, u.kind_at = here_;
 }
 
 void Dataset::add_message(const MessageRow& row) {
@@ -80,6 +114,20 @@ void Dataset::add_rating(const RatingRow& row) {
                            row.at, strings.intern(row.agent)});
 }
 
+size_t Dataset::memory_bytes() const {
+  auto cap = [](const auto& v) { return v.capacity() * sizeof(typename std::decay_t<decltype(v)>::value_type); };
+  size_t n = strings.memory_bytes();
+  n += cap(ticket_id) + cap(created_at) + cap(updated_at) + cap(status) + cap(raw_status) + cap(channel);
+  n += cap(raw_channel) + cap(assignee) + cap(requester) + cap(requester_email) + cap(subject) + cap(tags_begin);
+  n += cap(tags_count) + cap(tag_pool) + cap(flags) + cap(vendor) + cap(origin);
+  n += cap(messages) + cap(status_changes) + cap(ratings) + cap(orders.rows) + cap(surveys.answers);
+  // Hash maps: a node and a bucket pointer per entry, roughly.
+  n += users.size() * (sizeof(User) + 3 * sizeof(void*)) + (row_by_id_.size() + first_origin_.size()) * 4 * sizeof(void*);
+  // What finish() adds: per-ticket facts (computed in Facts, ~200 bytes each) and event offsets.
+  n += ticket_id.size() * 200 + (messages.size() + status_changes.size()) * 2 * sizeof(uint64_t);
+  return n;
+}
+
 AuthorKind Dataset::kind_of_user(uint32_t user) const {
   auto it = users.find(user);
   return it == users.end() ? AuthorKind::unknown : it->second.kind;
@@ -89,8 +137,11 @@ namespace {
 
 // Rewrites each event's ticket (external id) into the ticket row, drops events of unknown tickets, sorts by
 // (row, time, id) and removes exact duplicates (the same event read from overlapping pages). Returns the orphans.
-template <class Event, class Key>
-uint64_t join_and_sort(std::vector<Event>& events, const std::unordered_map<uint32_t, uint32_t>& row_by_id, Key key) {
+// Events of one ticket at the same second are ordered by their id's text, then by their other fields (text for
+// strings), never by interning order: the result must not depend on which file came first.
+template <class Event, class Key, class Rest>
+uint64_t join_and_sort(std::vector<Event>& events, const std::unordered_map<uint32_t, uint32_t>& row_by_id, Key key,
+                       const StringPool& strings, Rest rest) {
   uint64_t orphans = 0;
   size_t out = 0;
   for (size_t i = 0; i < events.size(); ++i) {
@@ -107,7 +158,8 @@ uint64_t join_and_sort(std::vector<Event>& events, const std::unordered_map<uint
   std::stable_sort(events.begin(), events.end(), [&](const Event& a, const Event& b) {
     if (a.ticket != b.ticket) return a.ticket < b.ticket;
     if (a.at != b.at) return a.at < b.at;
-    return key(a) < key(b);
+    if (key(a) != key(b)) return strings.get(key(a)) < strings.get(key(b));
+    return rest(a) < rest(b);
   });
   // Same ticket, time and non-empty id twice = one event seen twice.
   auto last = std::unique(events.begin(), events.end(), [&](const Event& a, const Event& b) {
@@ -126,14 +178,46 @@ void build_offsets(const std::vector<Event>& events, size_t tickets, std::vector
 
 }  // namespace
 
+// Rows in location order of their first copy (files by name, then offset): for one file that is the order of the file,
+// and for several it does not depend on the order they were given in. Per-ticket CSV rows and ties follow it.
+void Dataset::reorder_rows() {
+  const size_t n = ticket_count();
+  std::vector<RowOrigin> first(origin);
+  for (const auto& [row, at] : first_origin_) first[row] = at;
+  std::vector<uint32_t> order(n);
+  for (uint32_t i = 0; i < n; ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return before(first[a], first[b]); });
+  bool identity = true;
+  for (uint32_t i = 0; i < n && identity; ++i) identity = order[i] == i;
+  first_origin_.clear();
+  if (identity) return;
+  auto apply = [&](auto& column) {
+    std::remove_reference_t<decltype(column)> out;
+    out.reserve(column.size());
+    for (uint32_t r : order) out.push_back(column[r]);
+    column.swap(out);
+  };
+  apply(ticket_id), apply(created_at), apply(updated_at), apply(status), apply(raw_status), apply(channel);
+  apply(raw_channel), apply(assignee), apply(requester), apply(requester_email), apply(subject), apply(tags_begin);
+  apply(tags_count), apply(flags), apply(vendor), apply(origin);
+  for (uint32_t i = 0; i < n; ++i) row_by_id_[ticket_id[i]] = i;
+}
+
 void Dataset::finalize() {
   if (finalized_) return;
   finalized_ = true;
   const size_t n = ticket_count();
 
-  orphan_messages = join_and_sort(messages, row_by_id_, [](const Message& m) { return m.message_key; });
-  orphan_status_changes = join_and_sort(status_changes, row_by_id_, [](const StatusChange& s) { return s.event_key; });
-  orphan_ratings = join_and_sort(ratings, row_by_id_, [](const Rating& r) { return r.rating_key; });
+  reorder_rows();
+  const StringPool& sp = strings;
+  orphan_messages = join_and_sort(messages, row_by_id_, [](const Message& m) { return m.message_key; }, sp,
+                                  [&](const Message& m) { return std::make_tuple(m.kind, m.is_public, sp.get(m.author)); });
+  orphan_status_changes = join_and_sort(
+      status_changes, row_by_id_, [](const StatusChange& s) { return s.event_key; }, sp,
+      [&](const StatusChange& s) { return std::make_tuple(s.from, s.to, s.author_kind, sp.get(s.author)); });
+  orphan_ratings = join_and_sort(ratings, row_by_id_, [](const Rating& r) { return r.rating_key; }, sp, [&](const Rating& r) {
+    return std::make_tuple(r.answered, r.value, r.scale, sp.get(r.agent));
+  });
   build_offsets(messages, n, message_begin);
   build_offsets(status_changes, n, status_begin);
 

@@ -98,10 +98,18 @@ struct RatingRow {
   std::string_view agent;    // user id the vendor attributes it to, if any
 };
 
+// Where a row was read: the engine's source index and the byte offset in that source. Compared through the sources'
+// names (Dataset::before), so that conflicts between files are settled by the same rule whatever order they came in.
+struct RowOrigin {
+  uint64_t offset = 0;
+  uint32_t source = UINT32_MAX;  // UINT32_MAX: unknown (a Dataset filled without an engine)
+};
+
 struct User {
   uint32_t name = kNoString;
   uint32_t email = kNoString;
   AuthorKind kind = AuthorKind::unknown;
+  RowOrigin name_at, email_at, kind_at;  // a value read at a later location replaces one read earlier
 };
 
 // In Message, StatusChange and Rating, `ticket` is the interned external ticket id until finalize(), the ticket row after.
@@ -148,6 +156,11 @@ class Dataset {
   void add_status_change(const StatusChangeRow& row);
   void add_rating(const RatingRow& row);
   uint32_t intern(std::string_view s) { return strings.intern(s); }
+  // The record being read (the engine calls this before each record; warnings and rows take this location).
+  void set_location(uint32_t source, std::string_view source_name, uint64_t offset);
+  void clear_location();
+  // Location order: source name (byte order), then offset; unknown locations are all equal.
+  bool before(const RowOrigin& a, const RowOrigin& b) const;
 
   // Joins events to tickets, resolves author kinds, sorts each ticket's events by time, drops duplicate events.
   void finalize();
@@ -161,6 +174,9 @@ class Dataset {
   size_t ticket_count() const { return ticket_id.size(); }
   std::string_view text(uint32_t id) const { return strings.get(id); }
   AuthorKind kind_of_user(uint32_t user) const;
+  // An estimate of the bytes this store holds now plus what finalize() and the per-ticket facts will need (the
+  // engine's max_memory_bytes ceiling compares against it). Capacities, not sizes: that is what is allocated.
+  size_t memory_bytes() const;
 
   StringPool strings;
   DataQuality quality;
@@ -178,6 +194,8 @@ class Dataset {
   std::vector<uint32_t> tag_pool;
   std::vector<uint8_t> flags;
   std::vector<VendorMetrics> vendor;
+  std::vector<RowOrigin> origin;  // of the copy kept
+  // NOTE: every per-ticket column must also be listed in Dataset::reorder_rows() (dataset.cpp).
 
   std::unordered_map<uint32_t, User> users;
 
@@ -192,6 +210,7 @@ class Dataset {
   uint64_t orphan_messages = 0, orphan_status_changes = 0, orphan_ratings = 0;
   // The id of the last ticket add_ticket() saw a second time (the engine names it, with the file and offset).
   uint32_t last_duplicate = kNoString;
+  RowOrigin last_duplicate_first, last_duplicate_second;  // the smallest location of that ticket, and the next one
 
   // Sibling stores for the other inputs (SPEC §3): shop orders and survey answers. finalize() sorts the orders and
   // links each survey answer to its ticket row.
@@ -199,7 +218,11 @@ class Dataset {
   SurveyStore surveys;
 
  private:
+  void reorder_rows();
   std::unordered_map<uint32_t, uint32_t> row_by_id_;
+  std::unordered_map<uint32_t, RowOrigin> first_origin_;  // row → smallest location, for rows read more than once
+  std::vector<std::string_view> source_names_;             // by source index
+  RowOrigin here_;
   bool finalized_ = false;
 };
 

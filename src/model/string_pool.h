@@ -51,6 +51,11 @@ class StringPool {
   }
   std::string_view get(uint32_t id) const { return id < views_.size() ? views_[id] : std::string_view(); }
   size_t size() const { return views_.size(); }
+  // Bytes held (arena blocks and index), for the engine's memory ceiling.
+  size_t memory_bytes() const {
+    return block_bytes_ + views_.capacity() * sizeof(std::string_view) + slots_.capacity() * sizeof(Slot) +
+           blocks_.capacity() * sizeof(blocks_[0]);
+  }
 
  private:
   struct Slot {
@@ -93,6 +98,7 @@ class StringPool {
     if (s.size() > left_) {
       const size_t size = s.size() > kBlockBytes / 4 ? s.size() : kBlockBytes;
       blocks_.emplace_back(new char[size]);
+      block_bytes_ += size;
       char* block = blocks_.back().get();
       if (size != kBlockBytes) {  // a long string: its own block; the current block keeps filling
         std::memcpy(block, s.data(), s.size());
@@ -126,6 +132,7 @@ class StringPool {
   std::vector<std::unique_ptr<char[]>> blocks_;
   char* next_ = nullptr;
   size_t left_ = 0;
+  size_t block_bytes_ = 0;
 };
 
 }  // namespace hk

@@ -50,12 +50,13 @@ std::string ticket(int id, const std::string& extra) {
 TEST(Freshdesk, FilesAreDetectedAsTicketsAndSatisfactionRatings) {
   const json& s = full()["sources"];
   ASSERT_EQ(s.size(), 2u);
-  EXPECT_EQ(s[0]["vendor"], "freshdesk");
-  EXPECT_EQ(s[0]["role"], "tickets");
-  EXPECT_EQ(s[0]["records"], 8);
+  // Sources are listed by name: satisfaction_ratings.json before small.json.
   EXPECT_EQ(s[1]["vendor"], "freshdesk");
-  EXPECT_EQ(s[1]["role"], "satisfaction_ratings");
-  EXPECT_EQ(s[1]["records"], 3);
+  EXPECT_EQ(s[1]["role"], "tickets");
+  EXPECT_EQ(s[1]["records"], 8);
+  EXPECT_EQ(s[0]["vendor"], "freshdesk");
+  EXPECT_EQ(s[0]["role"], "satisfaction_ratings");
+  EXPECT_EQ(s[0]["records"], 3);
   EXPECT_EQ(full()["data_quality"]["tickets_read"], 8);
   EXPECT_EQ(full()["data_quality"]["tickets_used"], 8);
   EXPECT_TRUE(full()["data_quality"]["warnings"].empty()) << full()["data_quality"]["warnings"].dump();
@@ -192,9 +193,9 @@ TEST(Freshdesk, ResolvedPerAgentIsAlice3Bob1Automation1) {
 TEST(Freshdesk, ConversationsFileJoinsItsTickets) {
   const json& s = split_files()["sources"];
   ASSERT_EQ(s.size(), 3u);
-  EXPECT_EQ(s[1]["vendor"], "freshdesk");
-  EXPECT_EQ(s[1]["role"], "conversations");
-  EXPECT_EQ(s[1]["records"], 13);
+  EXPECT_EQ(s[0]["vendor"], "freshdesk");  // sources are listed by name: conversations.json first
+  EXPECT_EQ(s[0]["role"], "conversations");
+  EXPECT_EQ(s[0]["records"], 13);
   const json& k = split_files()["kpis"];
   EXPECT_EQ(split_files()["data_quality"]["tickets_read"], 8);
   EXPECT_EQ(k["first_response_time"], kpis()["first_response_time"]);

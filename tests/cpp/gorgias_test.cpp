@@ -186,10 +186,10 @@ TEST(Gorgias, ListPageWrapperGivesTheSameKpis) {
 TEST(Gorgias, MessagesAndSurveysListPagesJoinTheirTickets) {
   const json& s = split_pages()["sources"];
   ASSERT_EQ(s.size(), 3u);
-  EXPECT_EQ(s[1]["role"], "messages");
-  EXPECT_EQ(s[1]["records"], 22);
-  EXPECT_EQ(s[2]["role"], "satisfaction_surveys");
-  EXPECT_EQ(s[2]["records"], 4);
+  EXPECT_EQ(s[0]["role"], "messages");  // sources are listed by name
+  EXPECT_EQ(s[0]["records"], 22);
+  EXPECT_EQ(s[1]["role"], "satisfaction_surveys");
+  EXPECT_EQ(s[1]["records"], 4);
   const json& k = split_pages()["kpis"];
   EXPECT_EQ(k["first_response_time"], kpis()["first_response_time"]);
   EXPECT_EQ(k["one_touch_resolution"], kpis()["one_touch_resolution"]);
