@@ -1,5 +1,5 @@
 // analyze() on the current thread: used in Node, and in the browser as the fallback when no Worker can start.
-import { loadEngineModule } from './engine-module.mjs';
+import { discardEngineModule, loadEngineModule } from './engine-module.mjs';
 import { normalizeInputs } from './inputs.mjs';
 import { EngineSession } from './session.mjs';
 
@@ -41,6 +41,7 @@ export async function openLocalSession(inputs, settings = {}, { onProgress, sign
     onProgress?.({ file: null, bytes: doneBytes, totalBytes, done: true });
     return session;
   } catch (error) {
+    if (session.dead) discardEngineModule();
     session.close();
     throw error;
   }

@@ -10,3 +10,8 @@ export function loadEngineModule() {
   if (!modulePromise) modulePromise = createHelpdeskKpi().then(warmUp);
   return modulePromise;
 }
+
+/** After a trap (out of memory) the instance is unusable: the next load instantiates a fresh one. */
+export function discardEngineModule() {
+  modulePromise = null;
+}
