@@ -101,7 +101,10 @@ std::vector<Row> agent_rows(const Scope &scope) {
   std::stable_sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) {
     if (a.key.is_null() != b.key.is_null())
       return b.key.is_null(); // "(unassigned)" last
-    return a.label < b.label;
+    if (a.label != b.label)
+      return a.label < b.label;
+    // Two agents of one name: by id text, not interning order (which follows the order of the files).
+    return !a.key.is_null() && a.key.get<std::string>() < b.key.get<std::string>();
   });
   return rows;
 }
