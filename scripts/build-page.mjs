@@ -25,7 +25,8 @@ const WEB = join(ROOT, 'web', 'src');
 const CLASSIC_WASM = join(ROOT, 'build', 'wasm', 'helpdesk_kpi.classic.js');
 const OUT_DIR = join(ROOT, 'build', 'page');
 const OUT_FILE = join(OUT_DIR, 'helpdesk-kpi.html');
-const SIZE_BUDGET = 1.5 * 1024 * 1024;
+// 1.5 MiB grew to 1.75 MiB with the determinism and memory-ceiling code (+~50 KB of wasm): still one small file.
+const SIZE_BUDGET = 1.75 * 1024 * 1024;
 
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 

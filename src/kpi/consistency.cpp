@@ -65,7 +65,12 @@ json consistency(const Scope& scope) {
   }
   json out_topics = json::array();
   std::vector<double> scores;
-  for (auto& [tag, agents] : topics) {
+  // Topics by tag text, not interning order (file order must not matter).
+  std::vector<uint32_t> tag_order;
+  for (auto& entry : topics) tag_order.push_back(entry.first);
+  std::sort(tag_order.begin(), tag_order.end(), [&](uint32_t x, uint32_t y) { return d.text(x) < d.text(y); });
+  for (uint32_t tag : tag_order) {
+    auto& agents = topics[tag];
     // Agents by id text, not interning order (that follows file order): the same sums, so the same bits, for any order.
     std::vector<uint32_t> order;
     for (auto& [agent, a] : agents) order.push_back(agent);
@@ -103,8 +108,6 @@ json consistency(const Scope& scope) {
                             {"one_touch_rate", opt(coefficient_of_variation(one_touch))},
                             {"reopen_rate", opt(coefficient_of_variation(reopen))}}}});
   }
-  std::sort(out_topics.begin(), out_topics.end(),
-            [](const json& x, const json& y) { return x["topic"].get<std::string>() < y["topic"].get<std::string>(); });
   std::optional<double> score;
   if (!scores.empty()) {
     std::sort(scores.begin(), scores.end());

@@ -32,9 +32,10 @@ void DataQuality::warn(std::string_view code, std::string message, std::string_v
   if (ex.size() > kMaxExamples) ex.pop_back(), ex_at.pop_back();
 }
 
-std::vector<Warning> DataQuality::sorted_warnings() const {
-  std::vector<Warning> out = warnings_;
-  std::stable_sort(out.begin(), out.end(), [](const Warning& a, const Warning& b) { return a.at < b.at; });
+std::vector<const Warning*> DataQuality::sorted_warnings() const {
+  std::vector<const Warning*> out;
+  for (const Warning& w : warnings_) out.push_back(&w);
+  std::stable_sort(out.begin(), out.end(), [](const Warning* a, const Warning* b) { return a->at < b->at; });
   return out;
 }
 

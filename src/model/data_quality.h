@@ -45,7 +45,7 @@ class DataQuality {
   void warn(std::string_view code, std::string message, std::string_view example_ticket = {});
   // Warnings in emission order (tests) and in location order (the report).
   const std::vector<Warning>& warnings() const { return warnings_; }
-  std::vector<Warning> sorted_warnings() const;
+  std::vector<const Warning*> sorted_warnings() const;
   void set_location(Location at) { at_ = at; }
   const Location& location() const { return at_; }
   bool has(std::string_view code) const;

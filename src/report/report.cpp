@@ -48,8 +48,10 @@ std::string build_report(const Engine& engine, const Query& query) {
   uint64_t used = 0;
   for (uint32_t t = 0; t < d.ticket_count(); ++t) used += is_excluded(d.status[t]) ? 0 : 1;
   json warnings = json::array();
-  for (const Warning& w : q.sorted_warnings())
+  for (const Warning* wp : q.sorted_warnings()) {
+    const Warning& w = *wp;
     warnings.push_back({{"code", w.code}, {"message", w.message}, {"count", w.count}, {"examples", w.examples}});
+  }
   r["data_quality"] = {{"tickets_read", q.tickets_read},
                        {"tickets_used", used},
                        {"excluded",
