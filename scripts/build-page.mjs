@@ -25,8 +25,8 @@ const WEB = join(ROOT, 'web', 'src');
 const CLASSIC_WASM = join(ROOT, 'build', 'wasm', 'helpdesk_kpi.classic.js');
 const OUT_DIR = join(ROOT, 'build', 'page');
 const OUT_FILE = join(OUT_DIR, 'helpdesk-kpi.html');
-// 1.5 MiB grew to 1.75 MiB with the determinism and memory-ceiling code (+~50 KB of wasm): still one small file.
-const SIZE_BUDGET = 1.75 * 1024 * 1024;
+// The sample exports are the part to trim when the engine grows (a 200-ticket Zendesk sample is ~170 KB of base64).
+const SIZE_BUDGET = 1.5 * 1024 * 1024; // issue 5: the single-file page stays under 1.5 MiB
 
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
@@ -145,7 +145,7 @@ async function sampleModule() {
   if (existsSync(genScript)) {
     const { generate } = await import(pathToFileURL(genScript).href);
     const generated = [
-      { vendor: 'zendesk', tickets: 300, label: { en: 'Zendesk sample (300 tickets)', ja: 'Zendesk サンプル(300件)' } },
+      { vendor: 'zendesk', tickets: 200, label: { en: 'Zendesk sample (200 tickets)', ja: 'Zendesk サンプル(200件)' } },
       { vendor: 'gorgias', tickets: 60, label: { en: 'Gorgias sample (60 tickets)', ja: 'Gorgias サンプル(60件)' } },
     ];
     for (const { vendor, tickets, label } of generated) {
