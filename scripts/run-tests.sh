@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
-# Every test layer, in order: C++ unit tests (native, sanitizers on), JS tests of the wasm module under Node, browser
-# tests in Debian's Chromium. Stops at the first failing layer.
+# Every test layer, in order: C++ unit tests (native, sanitizers on), a short bounded run of every libFuzzer target
+# (docs/fuzzing.md), JS tests of the wasm module under Node, browser tests in Debian's Chromium. Stops at the first
+# failing layer.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "== C++ unit tests (GoogleTest, ASan + UBSan) =="
 ctest --test-dir build/native --output-on-failure -j"$(nproc 2>/dev/null || echo 2)"
+echo "== fuzz smoke (libFuzzer, ASan + UBSan, a few seconds per target) =="
+bash scripts/fuzz.sh --smoke
 echo "== JS tests of the wasm module (node --test) =="
 node --test tests/js/
 if compgen -G "tests/browser/*.test.mjs" >/dev/null; then

@@ -17,6 +17,10 @@ struct Engine::Source {
   JsonSplitter splitter;
   Adapter* adapter = nullptr;
   std::string head;  // first bytes: to name what a non-JSON file is, and for detection (RecordProbe::head)
+  // A JSON error at offset 0 waits for the first kSniffBytes (or the end of the file) before it is reported, so the
+  // hint naming what the file is ("it is a ZIP archive…") does not depend on how small the first chunk was.
+  bool error_waits_for_head = false;
+  SplitError first_error;
   std::vector<std::string> roles;
   bool ended = false;
   // CSV sources (orders, surveys): JSON or CSV is decided from the first line (sniff_text_format); until then the
@@ -34,14 +38,17 @@ namespace {
 // The ticket a record is about, read from its raw bytes when simdjson or the adapter could not say: its "ticket_id"
 // (audits, ratings), else its "id" when it sits in a tickets list.
 std::string record_ticket(const RecordSpan& span, bool ticket_list) {
-  if (!span.data) return "";
-  const std::string_view raw(span.data, span.size);
+  const std::string_view raw = span.data ? std::string_view(span.data, span.size) : span.head;
   std::string id = scan_top_level_field(raw, "ticket_id");
   if (id.empty() && ticket_list) id = scan_top_level_field(raw, "id");
   return id;
 }
 
-// What a file that is not JSON probably is, from its first bytes.
+// simdjson's default maximum depth: a record nested deeper cannot be read.
+constexpr size_t kMaxRecordDepth = simdjson::DEFAULT_MAX_DEPTH;
+
+// What a file that is not JSON probably is, from its first bytes (at most kSniffBytes).
+constexpr size_t kSniffBytes = 8;
 std::string sniff(const std::string& head) {
   auto starts = [&](const char* magic, size_t n) { return head.size() >= n && std::memcmp(head.data(), magic, n) == 0; };
   if (starts("\x1f\x8b", 2)) return " (it is gzip-compressed: name it .gz so it is decompressed first)";
@@ -92,11 +99,15 @@ void Engine::feed(std::string_view name, const char* bytes, size_t size) {
   Source& s = source(name);
   if (s.ended) return;
   s.info.bytes += size;  // every byte given, also after a fatal error: the figure must not depend on the chunking
+  if (s.head.size() < kProbeHeadBytes) s.head.append(bytes, std::min(size, kProbeHeadBytes - s.head.size()));
+  if (s.error_waits_for_head) {
+    if (s.head.size() >= kSniffBytes) report_first_error(s);
+    return;
+  }
   if (!s.info.error.empty()) return;
   if (!memory_stopped_in_.empty())
     return fail_source(s, "too large for this browser: not read, because the memory limit was reached while reading " +
                               memory_stopped_in_, 0, 0);
-  if (s.head.size() < kProbeHeadBytes) s.head.append(bytes, std::min(size, kProbeHeadBytes - s.head.size()));
   if (s.format == TextFormat::undecided) {  // hold the first bytes back until JSON vs CSV is known
     s.pending.append(bytes, size);
     if ((s.format = sniff_text_format(s.pending, false)) == TextFormat::undecided) return;
@@ -118,14 +129,23 @@ void Engine::feed_decided(Source& s, const char* bytes, size_t size) {
   const bool ok = s.splitter.feed(bytes, size, [&](const RecordSpan& span) { on_record(s, span); });
   if (!ok) {
     const SplitError& e = s.splitter.error();
-    fail_source(s, e.message + (e.offset == 0 ? sniff(s.head) : ""), e.offset, e.line);
+    if (e.offset != 0) return fail_source(s, e.message, e.offset, e.line);
+    s.first_error = e;
+    s.error_waits_for_head = true;
+    if (s.head.size() >= kSniffBytes || s.ended) report_first_error(s);
   }
+}
+
+void Engine::report_first_error(Source& s) {
+  s.error_waits_for_head = false;
+  fail_source(s, s.first_error.message + sniff(s.head), s.first_error.offset, s.first_error.line);
 }
 
 void Engine::end_source(std::string_view name) {
   Source& s = source(name);
   if (s.ended) return;
   s.ended = true;
+  if (s.error_waits_for_head) report_first_error(s);
   if (!s.info.error.empty()) return;
   if (s.format == TextFormat::undecided) {  // a short file: decide on what there is
     s.format = sniff_text_format(s.pending, true);
@@ -159,14 +179,18 @@ void Engine::on_record(Source& s, const RecordSpan& span) {
   if (!s.info.error.empty()) return;
   data_.set_location(s.index, s.info.name, span.offset);
   RecordContext ctx{s.info.name, &span};
+  ctx.validator = &validator_;
   // Tickets that cannot be read still count as read and as invalid (data_quality), like those an adapter rejects.
   const bool ticket_list = span.list_key == "tickets" || span.list_key.empty();
-  if (!span.data) {
+  if (!span.data && !span.cut) {
     ++s.info.skipped;
     if (ticket_list) ++data_.quality.tickets_read, ++data_.quality.excluded.invalid;
-    data_.quality.warn("record_too_large", ctx.where() + ": the record is " + std::to_string(span.size) +
-                                               " bytes, more than the limit of " +
-                                               std::to_string(settings_.max_record_bytes) + "; it was skipped");
+    const std::string ticket = record_ticket(span, ticket_list);  // from the record's first bytes
+    data_.quality.warn("record_too_large",
+                       ctx.where() + (ticket.empty() ? "" : ", ticket " + ticket) + ": the record is " +
+                           std::to_string(span.size) + " bytes, more than the limit of " +
+                           std::to_string(settings_.max_record_bytes) + "; it was skipped",
+                       ticket);
     return;
   }
   simdjson::ondemand::document doc;
@@ -189,6 +213,17 @@ void Engine::on_record(Source& s, const RecordSpan& span) {
                                                ? std::string("not a JSON object")
                                                : std::string("not valid JSON: ") + simdjson::error_message(e));
   };
+  if (span.cut) {
+    if (ticket_list) ++data_.quality.tickets_read;
+    return skip(record_ticket(span, ticket_list), "the line ends before the record does (a cut or broken JSONL line)");
+  }
+  // simdjson's own depth limit, checked up front from the splitter's count: the same message for every record too
+  // deep, whatever its type, and no deep value is ever walked.
+  if (span.depth > kMaxRecordDepth) {
+    if (ticket_list) ++data_.quality.tickets_read;
+    return skip(record_ticket(span, ticket_list), "not valid JSON: it is nested " + std::to_string(span.depth) +
+                                                      " levels deep, more than " + std::to_string(kMaxRecordDepth));
+  }
   simdjson::error_code parse_error = parser_.iterate(span.data, span.size, span.capacity).get(doc);
   if (!parse_error) parse_error = doc.get_object().get(obj);
   if (parse_error) return unreadable(parse_error);

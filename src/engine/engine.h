@@ -56,6 +56,7 @@ class Engine {
   void on_record(Source& s, const RecordSpan& span);
   void feed_decided(Source& s, const char* data, size_t size);  // after JSON vs CSV is known
   void on_csv_row(Source& s, const CsvRow& row);
+  void report_first_error(Source& s);
   void fail_source(Source& s, const std::string& message, uint64_t offset, uint64_t line);
   void check_memory(Source& s, uint64_t offset, uint64_t line);
 
@@ -67,6 +68,7 @@ class Engine {
   std::vector<std::unique_ptr<Source>> sources_;
   mutable std::vector<SourceInfo> infos_;
   simdjson::ondemand::parser parser_;
+  simdjson::dom::parser validator_;  // RecordContext::json_error (records with ignored fields only)
   bool finished_ = false;
   uint64_t records_since_check_ = 0;
   std::string memory_stopped_in_;  // the source being read when the memory ceiling was reached; "" if it was not

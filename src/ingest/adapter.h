@@ -31,6 +31,11 @@ struct RecordContext {
   std::string_view file;
   const RecordSpan* span = nullptr;
   std::string where() const;  // "tickets.json, offset 1234 (line 56), record #7 of \"tickets\""
+  // Before keeping a record with ignored fields: is all of it valid JSON? On-Demand reads only what is asked for, and
+  // a field that "failed to read" may be malformed JSON (`Infinity`, a cut token) rather than a value of the wrong
+  // type; then the record is not trusted at all. "" when valid, else simdjson's reason. Slow path only (a full parse).
+  simdjson::dom::parser* validator = nullptr;
+  std::string json_error() const;
 };
 
 struct RecordError {
@@ -77,6 +82,11 @@ class Adapter {
     return false;
   }
 };
+
+// A kept record's field that was ignored for its type or value (SPEC §7: the rest of the ticket is worth more than one
+// bad field): warning "field_ignored" naming file, offset, line, record and ticket. `what` says what was wrong, e.g.
+// "\"subject\" is not a readable string". Only a ticket's id and created_at are worth dropping it for.
+void warn_field_ignored(Dataset& data, const RecordContext& ctx, std::string_view ticket, std::string_view what);
 
 // Every adapter the engine knows, in detection order.
 std::vector<std::unique_ptr<Adapter>> make_adapters();

@@ -34,4 +34,20 @@ std::string RecordContext::where() const {
   return s;
 }
 
+std::string RecordContext::json_error() const {
+  if (!validator || !span || !span->data) return "";
+  simdjson::dom::element root;
+  const simdjson::error_code e = validator->parse(span->data, span->size, false).get(root);
+  // A string that does not decode (a lone surrogate escape \ud800) is a bad value, not a broken structure: On-Demand
+  // reads on past it, so that field alone can be ignored.
+  return e && e != simdjson::STRING_ERROR ? simdjson::error_message(e) : "";
+}
+
+void warn_field_ignored(Dataset& data, const RecordContext& ctx, std::string_view ticket, std::string_view what) {
+  data.quality.warn("field_ignored",
+                    ctx.where() + (ticket.empty() ? "" : ", ticket " + std::string(ticket)) + ": " + std::string(what) +
+                        "; the field was ignored",
+                    ticket);
+}
+
 }  // namespace hk

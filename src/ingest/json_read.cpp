@@ -54,9 +54,12 @@ bool read_time(simdjson::ondemand::value v, int64_t& out, bool& no_offset) {
   if (t == simdjson::ondemand::json_type::null) return true;
   if (t == simdjson::ondemand::json_type::number) {
     double d;
-    if (v.get_double().get(d) || !std::isfinite(d) || d < -62135596800.0 || d > 253402300799.0) return false;
-    // Epoch values in milliseconds are told apart by size (after the year 5138 in seconds).
-    out = static_cast<int64_t>(std::floor(d > 1e11 ? d / 1000 : d));
+    if (v.get_double().get(d) || !std::isfinite(d)) return false;
+    // Epoch values in milliseconds are told apart by size: 1e11 s is in the year 5138, 1e11 ms in 1973. The range
+    // check (years 1..9999, like parse_iso8601) comes after the conversion, or every millisecond value failed it.
+    if (std::fabs(d) >= 1e11) d /= 1000;
+    if (d < -62135596800.0 || d > 253402300799.0) return false;
+    out = static_cast<int64_t>(std::floor(d));
     return true;
   }
   if (t != simdjson::ondemand::json_type::string) return false;

@@ -53,6 +53,30 @@ inline const char* find_quote_or_backslash(const char* p, const char* end) {
   return p;
 }
 
+// JSONL: the next '"', '\\' or '\n' in [p, end), or end (a line break ends a JSONL line even inside a string).
+inline const char* find_quote_backslash_or_newline(const char* p, const char* end) {
+#if defined(__SSE2__)
+  const __m128i quote = _mm_set1_epi8('"'), backslash = _mm_set1_epi8('\\'), newline = _mm_set1_epi8('\n');
+  while (end - p >= 16) {
+    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+    const int m = _mm_movemask_epi8(_mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, quote), _mm_cmpeq_epi8(v, backslash)),
+                                                 _mm_cmpeq_epi8(v, newline)));
+    if (m) return p + __builtin_ctz(static_cast<unsigned>(m));
+    p += 16;
+  }
+#endif
+#if defined(HK_SPLITTER_SWAR)
+  while (end - p >= 8) {
+    const uint64_t v = load64(p);
+    const uint64_t m = match(v, '"') | match(v, '\\') | match(v, '\n');
+    if (m) return first_flagged(p, m);
+    p += 8;
+  }
+#endif
+  while (p < end && *p != '"' && *p != '\\' && *p != '\n') ++p;
+  return p;
+}
+
 // Inside a record (or a skipped value), outside strings, only these bytes change the state: '"', '{', '[', '}', ']'
 // and '\n' (line count). The next one in [p, end), or end. ('[' | 0x20) == '{' and (']' | 0x20) == '}'.
 inline const char* find_record_structural(const char* p, const char* end) {
@@ -186,6 +210,13 @@ void JsonSplitter::start_record(const char* p, uint64_t at) {
   carried_ = 0;
   carry_.clear();
   oversized_ = false;
+  head_.clear();
+  record_depth_ = 1;
+}
+
+void JsonSplitter::keep_head(const char* from, const char* to) {
+  if (head_.size() >= kRecordHeadBytes) return;
+  head_.append(from, std::min(static_cast<size_t>(to - from), kRecordHeadBytes - head_.size()));
 }
 
 void JsonSplitter::carry_tail() {
@@ -193,9 +224,15 @@ void JsonSplitter::carry_tail() {
   const char* from = record_start_ ? record_start_ : chunk_begin_;
   const size_t n = static_cast<size_t>(chunk_end_ - from);
   record_start_ = nullptr;
-  if (oversized_) return;
+  if (oversized_) {
+    keep_head(from, chunk_end_);
+    carried_ += n;
+    return;
+  }
   if (carried_ + n > max_record_bytes_) {
-    oversized_ = true;  // keep scanning, stop buffering
+    oversized_ = true;  // keep scanning, stop buffering (but the first bytes, to name the record)
+    keep_head(carry_.data(), carry_.data() + carry_.size());
+    keep_head(from, chunk_end_);
     carry_.clear();
     carry_.shrink_to_fit();
     carried_ += n;
@@ -212,12 +249,15 @@ void JsonSplitter::emit_record(const char* record_end, const Callback& on_record
   span.offset = record_offset_;
   span.line = record_line_;
   span.index = record_index_;
+  span.depth = record_depth_;
+  span.cut = cut_pending_;
   ++records_;
   if (record_start_) {
     span.size = static_cast<size_t>(record_end - record_start_);
     const size_t readable = static_cast<size_t>(chunk_end_ - record_start_);
     if (span.size > max_record_bytes_) {
       span.data = nullptr;
+      span.head = std::string_view(record_start_, std::min(span.size, kRecordHeadBytes));
     } else if (readable >= span.size + padding_) {
       span.data = record_start_;  // parse in place: the chunk holds the padding simdjson may read past the end
       span.capacity = readable;
@@ -232,6 +272,9 @@ void JsonSplitter::emit_record(const char* record_end, const Callback& on_record
     span.size = carried_ + tail;
     if (oversized_ || span.size > max_record_bytes_) {
       span.data = nullptr;
+      if (!oversized_) keep_head(carry_.data(), carry_.data() + carry_.size());
+      keep_head(chunk_begin_, record_end);
+      span.head = head_;
     } else {
       carry_.insert(carry_.end(), chunk_begin_, record_end);
       carry_.resize(span.size + padding_, ' ');
@@ -244,12 +287,28 @@ void JsonSplitter::emit_record(const char* record_end, const Callback& on_record
   carry_.clear();
   carried_ = 0;
   oversized_ = false;
+  head_.clear();
+}
+
+void JsonSplitter::cut_line(const char* newline, const Callback& on_record) {
+  if (in_record_) {
+    cut_pending_ = true;
+    emit_record(newline, on_record);
+    cut_pending_ = false;
+  }
+  frames_.clear();
+  paths_.clear();
+  list_index_.clear();
+  in_string_ = escape_ = capturing_key_ = expect_key_ = expect_element_ = definite_record_ = false;
+  one_line_value_ = false;
 }
 
 bool JsonSplitter::open(char c, const char* p, uint64_t at) {
   const char close = c == '{' ? '}' : ']';
   if (frames_.empty()) {
     started_ = true;
+    top_line_ = line_;
+    one_line_value_ = false;
     if (c == '[') {
       frames_.push_back({kList, close});
       paths_.emplace_back();
@@ -304,9 +363,11 @@ bool JsonSplitter::open(char c, const char* p, uint64_t at) {
       return true;
     }
     frames_.push_back({top == kMaybeRecord ? kRecord : kSkip, close});
+    if (in_record_) record_depth_ = std::max(record_depth_, frames_.size() - record_frame_);
     return true;
   }
   frames_.push_back({top, close});  // inside a record or a skipped value
+  if (in_record_) record_depth_ = std::max(record_depth_, frames_.size() - record_frame_);
   return true;
 }
 
@@ -322,10 +383,13 @@ bool JsonSplitter::close(char c, const char* p, uint64_t at, const Callback& on_
     if (!frames_.empty()) {
       const Kind top = frames_.back().kind;
       if (top == kList) expect_element_ = false;
+    } else {
+      one_line_value_ = top_line_ == line_;
     }
     return true;
   }
   if (in_record_ && frames_.size() == record_frame_) emit_record(p + 1, on_record);
+  if (frames_.empty()) one_line_value_ = top_line_ == line_;
   return true;
 }
 
@@ -344,7 +408,8 @@ const char* JsonSplitter::scan_blocks(const char* p, const char* end, const char
     const uint64_t strings = prefix_xor(m.quote & ~escaped) ^ in_string;
     // The byte loop ignores a backslash outside strings (invalid JSON, rejected later by the parser); the scheme above
     // would let it escape the next byte. Such a block goes through the byte loop, so that both agree on every input.
-    if (m.backslash & ~strings) {
+    // JSONL: a line break (even inside a string) may cut a line short (cut_line); the byte loop handles that block.
+    if ((m.backslash & ~strings) || (jsonl_ && m.newline)) {
       scalar_until = p + 64;
       in_string_ = in_string != 0;
       escape_ = carry != 0;
@@ -400,6 +465,12 @@ bool JsonSplitter::feed(const char* data, size_t size, const Callback& on_record
 #endif
     if (in_string_) {
       // Fast path through string bodies: only '"' and '\\' matter.
+      if (jsonl_ && *p == '\n') {  // a JSONL line ends inside a string (even right after a backslash)
+        cut_line(p, on_record);
+        ++line_;
+        ++p;
+        continue;
+      }
       if (escape_) {
         escape_ = false;
         ++p;
@@ -407,11 +478,11 @@ bool JsonSplitter::feed(const char* data, size_t size, const Callback& on_record
       }
       if (!capturing_key_) {
         for (;;) {
-          p = find_quote_or_backslash(p, end);
-          if (p == end) break;
+          p = jsonl_ ? find_quote_backslash_or_newline(p, end) : find_quote_or_backslash(p, end);
+          if (p == end || *p == '\n') break;
           if (*p == '\\') {
             if (p + 1 < end) {
-              p += 2;
+              p += (jsonl_ && p[1] == '\n') ? 1 : 2;
               continue;
             }
             escape_ = true;
@@ -427,12 +498,12 @@ bool JsonSplitter::feed(const char* data, size_t size, const Callback& on_record
       while (p < end) {
         const char ch = *p;
         if (ch == '\\') {
-          if (p + 1 < end) { p += 2; continue; }
+          if (p + 1 < end) { p += (jsonl_ && p[1] == '\n') ? 1 : 2; continue; }
           escape_ = true;
           ++p;
           break;
         }
-        if (ch == '"') break;
+        if (ch == '"' || (jsonl_ && ch == '\n')) break;
         if (capturing_key_ && key_.size() < 64) key_.push_back(ch);
         ++p;
       }
@@ -456,6 +527,7 @@ bool JsonSplitter::feed(const char* data, size_t size, const Callback& on_record
       if (c == '"') {
         in_string_ = true;
       } else if (c == '\n') {
+        if (jsonl_) cut_line(p, on_record);
         ++line_;
       } else if (c == '{' || c == '[') {
         if (!open(c, p, chunk_offset_ + static_cast<uint64_t>(p - data))) return false;
@@ -471,6 +543,8 @@ bool JsonSplitter::feed(const char* data, size_t size, const Callback& on_record
       case ' ': case '\t': case '\r':
         break;
       case '\n':
+        if (frames_.empty()) jsonl_ = jsonl_ || one_line_value_;
+        else if (jsonl_) cut_line(p, on_record);
         ++line_;
         break;
       case '"':

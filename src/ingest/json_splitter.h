@@ -6,6 +6,9 @@
 //     with that key; `"_embedded": {"conversations": [...]}` (HAL) and `"data": {...}` are looked into, with the key
 //     path joined by '.'; other values are stepped over
 //   * NDJSON / JSONL, or any sequence of top-level values    → each top-level object that is not a container is a record
+//     Once a top-level value has started and ended on one line and a line break followed it, the file is read as JSONL:
+//     a line that ends inside a value is cut short; its record is handed over with `cut` set, and reading resumes on
+//     the next line (one broken line costs one record, not the rest of the file).
 // A record handed to the callback is one complete JSON value; the callback parses it (simdjson On-Demand). Memory stays
 // bounded: only a record that straddles chunk boundaries is copied, into a carry buffer that is reused.
 #pragma once
@@ -25,7 +28,14 @@ struct RecordSpan {
   uint64_t offset = 0;        // byte offset of the record's first byte in the file
   uint64_t line = 0;          // 1-based line of that byte
   uint64_t index = 0;         // 0-based position within its list (or among top-level records)
+  // An oversized record (data == nullptr): its first bytes (up to kRecordHeadBytes), so a message can still name the
+  // ticket it was about.
+  std::string_view head;
+  size_t depth = 0;           // deepest nesting inside the record; a flat object is 1
+  bool cut = false;           // JSONL: the line ended before the record did (data holds the line's bytes)
 };
+
+constexpr size_t kRecordHeadBytes = 4096;
 
 struct SplitError {
   uint64_t offset = 0;
@@ -76,6 +86,8 @@ class JsonSplitter {
   }
   const char* scan_blocks(const char* p, const char* end, const char* data, const Callback& on_record,
                           const char*& scalar_until);
+  void keep_head(const char* from, const char* to);  // oversized record: keep its first kRecordHeadBytes
+  void cut_line(const char* newline, const Callback& on_record);  // JSONL: the line ended inside a value
   static bool is_list_key(std::string_view key);
   static bool is_nested_container_key(std::string_view key);
 
@@ -104,6 +116,12 @@ class JsonSplitter {
   std::vector<char> carry_;
   size_t carried_ = 0;
   bool oversized_ = false;
+  std::string head_;            // first bytes of an oversized record
+  size_t record_depth_ = 0;     // deepest nesting seen in the current record
+  bool jsonl_ = false;
+  bool cut_pending_ = false;    // the record being emitted is a cut JSONL line          // line breaks end values (see the top of this file)
+  bool one_line_value_ = false; // the last top-level value started and ended on one line
+  uint64_t top_line_ = 0;       // line where the current top-level value started
   uint64_t top_level_index_ = 0;
   std::vector<uint64_t> list_index_;  // element counter per list frame
 

@@ -1,6 +1,9 @@
 // Zendesk Support exports (reference/export-formats.md §1): incremental ticket pages (cursor and time-based), JSONL with
 // one ticket a line, side-loaded `users` (roles tell agents from customers), embedded `metric_set`, `ticket_audits`
 // (comments and status history) and legacy `satisfaction_ratings`.
+// A ticket field of the wrong type (status, via, subject, ids, tags, metric_set, a negative metric…) is ignored and named
+// (field_ignored), the ticket kept; only an unreadable id or created_at drops the ticket. A rating score on no Zendesk
+// scale is named (unknown_rating) and not counted.
 #include <string>
 #include <vector>
 
@@ -55,8 +58,12 @@ bool fail(RecordError& e, std::string_view ticket, std::string message) {
   return false;
 }
 
-// `{"calendar": 45, "business": 45}` in minutes → seconds.
-bool read_minutes(value v, int64_t& calendar_s, int64_t* business_s) {
+// Metric fields of a kept ticket that were left out, as "what is wrong" texts for field_ignored warnings.
+using Notes = std::vector<std::string>;
+
+// `{"calendar": 45, "business": 45}` in minutes → seconds. A negative duration cannot be a time to reply or resolve:
+// that value is left out (null) and noted, the rest of the metric set stays.
+bool read_minutes(value v, std::string_view name, int64_t& calendar_s, int64_t* business_s, Notes& notes) {
   calendar_s = kNoTime;
   if (is_null(v)) return true;
   object o;
@@ -65,19 +72,21 @@ bool read_minutes(value v, int64_t& calendar_s, int64_t* business_s) {
     std::string_view k;
     value x;
     if (read_key(f, k) || f.value().get(x)) return false;
+    int64_t* out = k == "calendar" ? &calendar_s : (k == "business" ? business_s : nullptr);
+    if (!out) continue;
     int64_t m;
-    if (k == "calendar") {
-      if (!read_int(x, m, kNoTime)) return false;
-      calendar_s = m == kNoTime ? kNoTime : m * 60;
-    } else if (k == "business" && business_s) {
-      if (!read_int(x, m, kNoTime)) return false;
-      *business_s = m == kNoTime ? kNoTime : m * 60;
+    if (!read_int(x, m, kNoTime)) return false;
+    if (m != kNoTime && m < 0) {
+      notes.push_back("\"metric_set." + std::string(name) + "." + std::string(k) + "\" is negative (" +
+                      std::to_string(m) + ")");
+      m = kNoTime;
     }
+    *out = m == kNoTime ? kNoTime : m * 60;
   }
   return true;
 }
 
-bool read_metric_set(value v, VendorMetrics& m) {
+bool read_metric_set(value v, VendorMetrics& m, Notes& notes) {
   if (is_null(v)) return true;
   object o;
   if (v.get_object().get(o)) return false;
@@ -89,14 +98,14 @@ bool read_metric_set(value v, VendorMetrics& m) {
     int64_t n;
     bool no_offset;
     if (k == "reply_time_in_minutes") {
-      if (!read_minutes(x, m.first_reply_s, &m.first_reply_business_s)) return false;
+      if (!read_minutes(x, k, m.first_reply_s, &m.first_reply_business_s, notes)) return false;
     } else if (k == "reply_time_in_seconds") {  // messaging tickets carry the exact seconds
-      if (!read_minutes(x, reply_seconds, nullptr)) return false;
+      if (!read_minutes(x, k, reply_seconds, nullptr, notes)) return false;
       if (reply_seconds != kNoTime) reply_seconds /= 60;
     } else if (k == "first_resolution_time_in_minutes") {
-      if (!read_minutes(x, m.first_resolution_s, nullptr)) return false;
+      if (!read_minutes(x, k, m.first_resolution_s, nullptr, notes)) return false;
     } else if (k == "full_resolution_time_in_minutes") {
-      if (!read_minutes(x, m.full_resolution_s, &m.full_resolution_business_s)) return false;
+      if (!read_minutes(x, k, m.full_resolution_s, &m.full_resolution_business_s, notes)) return false;
     } else if (k == "replies") {
       if (!read_int(x, n, -1)) return false;
       m.replies = static_cast<int32_t>(n);
@@ -111,14 +120,34 @@ bool read_metric_set(value v, VendorMetrics& m) {
   return true;
 }
 
-// Legacy CSAT score → rating row; false when there is nothing to record ("unoffered").
-bool map_score(std::string_view score, RatingRow& r) {
+// Legacy CSAT score → rating row; false when there is nothing to record: "unoffered" (or no score), or a score on no
+// scale Zendesk writes (`unknown` is then set: the caller names it, rather than let a rating vanish silently).
+bool map_score(std::string_view score, RatingRow& r, bool& unknown) {
   r.scale = RatingScale::good_bad;
+  unknown = false;
   if (score == "good") r.value = 1, r.answered = true;
   else if (score == "bad") r.value = 0, r.answered = true;
   else if (score == "offered") r.value = 0, r.answered = false;
-  else return false;
+  else return unknown = !(score.empty() || score == "unoffered"), false;
   return true;
+}
+
+// A rating's "score": `text` is a string's text or a number's token (never a Zendesk score), `shown` the same as
+// quoted in a message ("great" in quotes, 5 bare). Another type gives a text no scale has.
+void read_score(value v, std::string& text, std::string& shown) {
+  simdjson::ondemand::json_type t;
+  const bool string = !v.type().get(t) && t == simdjson::ondemand::json_type::string;
+  if (!read_id(v, text)) text = "(an array or object)";
+  if (string) shown = "\"" + text + "\"";
+  else shown = text.empty() ? "null" : text;
+  if (!string && !text.empty()) text.insert(0, "#");  // 5 must not match a score written "5"… or any named score
+}
+
+void warn_unknown_score(Dataset& data, const RecordContext& ctx, std::string_view ticket, std::string_view score) {
+  data.quality.warn("unknown_rating",
+                    ctx.where() + (ticket.empty() ? "" : ", ticket " + std::string(ticket)) + ": the score " +
+                        std::string(score) + " is not on Zendesk's good/bad scale; the rating was skipped",
+                    ticket);
 }
 
 class ZendeskAdapter final : public Adapter {
@@ -145,9 +174,9 @@ class ZendeskAdapter final : public Adapter {
   bool ingest(object record, const RecordContext& ctx, Dataset& data, RecordError& error) override {
     std::string_view key = ctx.span->list_key;
     if (key == "tickets") return ingest_ticket(record, ctx, data, error);
-    if (key == "users") return ingest_user(record, data, error);
+    if (key == "users") return ingest_user(record, ctx, data, error);
     if (key == "audits") return ingest_audit(record, ctx, data, error);
-    if (key == "satisfaction_ratings") return ingest_rating(record, data, error);
+    if (key == "satisfaction_ratings") return ingest_rating(record, ctx, data, error);
     if (key.empty()) {
       // JSONL / bare arrays: what a record is shows in its keys. Look at them, then read it for real.
       RecordProbe probe;
@@ -155,8 +184,8 @@ class ZendeskAdapter final : public Adapter {
       if (record.reset().error()) return fail(error, "", "the record could not be re-read");
       std::string_view role = role_of(probe);
       if (role == "audits") return ingest_audit(record, ctx, data, error);
-      if (role == "satisfaction_ratings") return ingest_rating(record, data, error);
-      if (role == "users") return ingest_user(record, data, error);
+      if (role == "satisfaction_ratings") return ingest_rating(record, ctx, data, error);
+      if (role == "users") return ingest_user(record, ctx, data, error);
       return ingest_ticket(record, ctx, data, error);
     }
     return true;  // another side-load (groups, organizations, …): nothing a KPI needs
@@ -182,9 +211,11 @@ class ZendeskAdapter final : public Adapter {
     rating_id_.clear();
     std::string_view status_text;
     bool no_offset = false, any_no_offset = false;
-    bool has_created = false;
+    bool has_created = false, status_ignored = false;
     RatingRow rating;
     bool has_rating = false;
+    notes_.clear();
+    bad_score_.clear();
     for (auto f : record) {
       std::string_view k;
       value v;
@@ -197,41 +228,47 @@ class ZendeskAdapter final : public Adapter {
           return fail(error, id_, "\"created_at\" is not a valid timestamp");
         any_no_offset |= no_offset;
       } else if (k == "updated_at") {
-        if (!read_time(v, row.updated_at, no_offset)) row.updated_at = kNoTime;
-      } else if (k == "status") {
-        if (!read_string(v, status_text)) return fail(error, id_, "\"status\" is not a string");
-      } else if (k == "via") {
-        if (!read_via(v, via_channel_)) return fail(error, id_, "\"via\" is not an object");
-        row.raw_channel = via_channel_;
-      } else if (k == "subject") {
-        read_string(v, row.subject);
-      } else if (k == "assignee_id") {
-        if (!read_id(v, assignee_)) return fail(error, id_, "\"assignee_id\" is not an id");
-      } else if (k == "requester_id") {
-        if (!read_id(v, requester_)) return fail(error, id_, "\"requester_id\" is not an id");
-      } else if (k == "tags") {
-        simdjson::ondemand::array a;
-        if (!is_null(v)) {
-          if (v.get_array().get(a)) return fail(error, id_, "\"tags\" is not an array");
-          for (auto t : a) {
-            std::string_view tag;
-            if (t.get_string().get(tag)) return fail(error, id_, "a tag is not a string");
-            tags_.push_back(tag);
-          }
+        if (!read_time(v, row.updated_at, no_offset)) {
+          row.updated_at = kNoTime;
+          notes_.push_back("\"updated_at\" is not a timestamp");
         }
+      } else if (k == "status") {
+        if (!read_string(v, status_text)) status_ignored = true, notes_.push_back("\"status\" is not a string");
+      } else if (k == "via") {
+        if (read_via(v, via_channel_)) row.raw_channel = via_channel_;
+        else notes_.push_back("\"via\" is not an object with a \"channel\" string");
+      } else if (k == "subject") {
+        if (!read_string(v, row.subject)) notes_.push_back("\"subject\" is not a readable string");
+      } else if (k == "assignee_id") {
+        if (!read_id(v, assignee_)) notes_.push_back("\"assignee_id\" is not an id");
+      } else if (k == "requester_id") {
+        if (!read_id(v, requester_)) notes_.push_back("\"requester_id\" is not an id");
+      } else if (k == "tags") {
+        if (!read_tags(v)) tags_.clear(), notes_.push_back("\"tags\" is not an array of strings");
       } else if (k == "support_type") {
         std::string_view st;
         if (read_string(v, st) && st == "ai_agent") row.flags |= kBotHandled;
       } else if (k == "metric_set") {
-        if (!read_metric_set(v, row.vendor)) return fail(error, id_, "\"metric_set\" is malformed");
+        if (!read_metric_set(v, row.vendor, notes_)) {
+          row.vendor = VendorMetrics();
+          notes_.push_back("\"metric_set\" is malformed");
+        }
       } else if (k == "satisfaction_rating") {
         has_rating = read_ticket_rating(v, rating);
       }
     }
     if (id_.empty()) return fail(error, "", "the ticket has no \"id\"");
     if (!has_created || row.created_at == kNoTime) return fail(error, id_, "the ticket has no \"created_at\"");
+    if (!notes_.empty() || !bad_score_.empty()) {  // a wrong type, or malformed JSON? Only the first is ignorable.
+      const std::string bad_json = ctx.json_error();
+      if (!bad_json.empty()) return fail(error, id_, "not valid JSON: " + bad_json);
+    }
     row.id = id_;
-    if (!map_status(status_text, row.status)) {
+    for (const std::string& what : notes_) warn_field_ignored(data, ctx, id_, what);
+    if (!bad_score_.empty()) warn_unknown_score(data, ctx, id_, bad_score_);
+    if (status_ignored) {
+      row.status = Status::unknown;  // already named as an ignored field
+    } else if (!map_status(status_text, row.status)) {
       row.status = Status::unknown;
       data.quality.warn("unknown_status",
                         ctx.where() + ": ticket " + id_ + " has status \"" + std::string(status_text) +
@@ -257,19 +294,37 @@ class ZendeskAdapter final : public Adapter {
 
   // The ticket's own `satisfaction_rating` has no timestamp: used when no rating file or audit event says more.
   bool read_ticket_rating(value v, RatingRow& r) {
+    rating_id_.clear();
     if (is_null(v)) return false;
     object o;
-    if (v.get_object().get(o)) return false;
-    std::string_view score;
+    if (v.get_object().get(o)) return notes_.push_back("\"satisfaction_rating\" is not an object"), false;
+    std::string score, shown;
     for (auto f : o) {
       std::string_view k;
       value x;
-      if (read_key(f, k) || f.value().get(x)) return false;
-      if (k == "score") read_string(x, score);
+      if (read_key(f, k) || f.value().get(x)) return notes_.push_back("\"satisfaction_rating\" is not an object"), false;
+      if (k == "score") read_score(x, score, shown);
       else if (k == "id") read_id(x, rating_id_);
     }
     r.rating_id = rating_id_;
-    return map_score(score, r);
+    bool unknown;
+    const bool ok = map_score(score, r, unknown);
+    if (unknown) bad_score_ = shown;
+    return ok;
+  }
+
+  // Tags: an array of strings (or null). False on anything else; the caller drops them all.
+  bool read_tags(value v) {
+    tags_.clear();
+    if (is_null(v)) return true;
+    simdjson::ondemand::array a;
+    if (v.get_array().get(a)) return false;
+    for (auto t : a) {
+      std::string_view tag;
+      if (t.get_string().get(tag)) return false;
+      tags_.push_back(tag);
+    }
+    return true;
   }
 
   bool read_via(value v, std::string& channel, std::string* rel = nullptr) {
@@ -301,9 +356,10 @@ class ZendeskAdapter final : public Adapter {
     return true;
   }
 
-  bool ingest_user(object record, Dataset& data, RecordError& error) {
+  bool ingest_user(object record, const RecordContext& ctx, Dataset& data, RecordError& error) {
     UserRow row;
     user_id_.clear();
+    bool role_ignored = false;
     for (auto f : record) {
       std::string_view k;
       value v;
@@ -316,19 +372,21 @@ class ZendeskAdapter final : public Adapter {
         read_string(v, row.email);
       } else if (k == "role") {
         std::string_view role;
-        read_string(v, role);
+        role_ignored = !read_string(v, role);
         row.kind = map_role(role);
       }
     }
     if (user_id_.empty()) return fail(error, "", "a user has no \"id\"");
+    if (role_ignored)  // a user of unknown role: their messages count neither as agent nor as customer replies
+      data.quality.warn("field_ignored", ctx.where() + ", user " + user_id_ + ": \"role\" is not a string; the field was ignored");
     row.id = user_id_;
     data.add_user(row);
     return true;
   }
 
   struct AuditEvent {
-    std::string_view type, field, value, previous, score;
-    std::string id, author, assignee;
+    std::string_view type, field, value, previous;
+    std::string id, author, assignee, score, shown_score;
     bool is_public = true;
     int64_t at = kNoTime;
   };
@@ -368,7 +426,7 @@ class ZendeskAdapter final : public Adapter {
             else if (ek == "field_name") read_string(ex, ev.field);
             else if (ek == "value") read_string(ex, ev.value);
             else if (ek == "previous_value") read_string(ex, ev.previous);
-            else if (ek == "score") read_string(ex, ev.score);
+            else if (ek == "score") read_score(ex, ev.score, ev.shown_score);
             else if (ek == "author_id") read_id(ex, ev.author);
             else if (ek == "assignee_id") read_id(ex, ev.assignee);
             else if (ek == "id") read_id(ex, ev.id);
@@ -412,7 +470,11 @@ class ZendeskAdapter final : public Adapter {
         data.add_status_change(s);
       } else if (ev.type == "SatisfactionRating") {
         RatingRow r;
-        if (!map_score(ev.score, r)) continue;
+        bool unknown;
+        if (!map_score(ev.score, r, unknown)) {
+          if (unknown) warn_unknown_score(data, ctx, ticket, ev.shown_score);
+          continue;
+        }
         r.ticket = ticket;
         r.rating_id = ev.id;
         r.at = when;
@@ -423,10 +485,9 @@ class ZendeskAdapter final : public Adapter {
     return true;
   }
 
-  bool ingest_rating(object record, Dataset& data, RecordError& error) {
+  bool ingest_rating(object record, const RecordContext& ctx, Dataset& data, RecordError& error) {
     RatingRow r;
-    std::string ticket, id, agent;
-    std::string_view score;
+    std::string ticket, id, agent, score, shown;
     int64_t created = kNoTime, updated = kNoTime;
     bool no_offset;
     for (auto f : record) {
@@ -438,7 +499,7 @@ class ZendeskAdapter final : public Adapter {
       } else if (k == "id") {
         read_id(v, id);
       } else if (k == "score") {
-        read_string(v, score);
+        read_score(v, score, shown);
       } else if (k == "assignee_id") {
         read_id(v, agent);
       } else if (k == "created_at") {
@@ -448,7 +509,11 @@ class ZendeskAdapter final : public Adapter {
       }
     }
     if (ticket.empty()) return fail(error, "", "the rating has no \"ticket_id\"");
-    if (!map_score(score, r)) return true;  // unoffered: nothing to count
+    bool unknown;
+    if (!map_score(score, r, unknown)) {  // unoffered: nothing to count; another scale: named, not counted
+      if (unknown) warn_unknown_score(data, ctx, ticket, shown);
+      return true;
+    }
     r.ticket = ticket;
     r.rating_id = id;
     // A rating changed later carries the change time in updated_at (1.13: keep the latest).
@@ -459,7 +524,8 @@ class ZendeskAdapter final : public Adapter {
   }
 
   // Reused between records so the hot path does not allocate.
-  std::string id_, assignee_, requester_, via_channel_, rating_id_, user_id_;
+  std::string id_, assignee_, requester_, via_channel_, rating_id_, user_id_, bad_score_;
+  Notes notes_;  // fields of the current ticket that were ignored
   std::vector<std::string_view> tags_;
   std::vector<AuditEvent> audit_events_;
 };
