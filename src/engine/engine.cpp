@@ -229,7 +229,7 @@ void Engine::on_record(Source& s, const RecordSpan& span) {
   if (parse_error) return unreadable(parse_error);
   // The first record of each list decides the vendor (unless overridden) and names the file's role.
   const std::string key(span.list_key);
-  if (span.index == 0 || !s.adapter) {
+  if (span.index == 0 || !s.adapter || s.info.role.empty()) {  // (a broken first record leaves the role unknown)
     RecordProbe probe;
     probe.list_key = span.list_key;
     // Only the bytes before this record, so detection never depends on how the file was chunked.
