@@ -399,7 +399,7 @@ std::string Engine::report(std::string_view query_json) {
   finish();
   Query q;
   std::string error;
-  if (!parse_query(query_json, settings_.zone, q, error)) return nlohmann::json{{"error", error}}.dump();
+  if (!parse_query(query_json, settings_.zone, q, error)) return nlohmann::json{{"error", error}}.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return build_report(*this, q);
 }
 

@@ -91,10 +91,12 @@ std::string build_report(const Engine& engine, const Query& query) {
   // Breakdown rows and the previous period come after the full KPIs (schema: report.breakdown, report.previous).
   json rows;
   std::string error;
-  if (!breakdown(scope, rows, error)) return json{{"error", error}}.dump();
+  if (!breakdown(scope, rows, error)) return json{{"error", error}}.dump(-1, ' ', false, json::error_handler_t::replace);
   r["breakdown"] = std::move(rows);
   r["previous"] = query.compare_previous ? previous_period(scope, headline_kpis(scope)) : json(nullptr);
-  return r.dump();
+  // Text from the files (CSV fields, names, ids) may hold invalid UTF-8: written as U+FFFD instead of nlohmann's
+  // default, which throws, i.e. aborts with exceptions off (found by fuzzing: a Shopify CSV order name "#\xC7001").
+  return r.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 }  // namespace hk
