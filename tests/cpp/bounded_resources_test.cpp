@@ -78,9 +78,11 @@ TEST(MemoryCeiling, ALimitAboveTheDataChangesNothing) {
 TEST(HostileInput, NestingOneMillionDeepFinishesWithAMessage) {
   const std::string deep = std::string(1000000, '[') + std::string(1000000, ']');
   const json r = hk_test::report({{"deep.json", deep}}, 1 << 16);
-  // The one element of the top-level array is not an object: skipped, and said so with the file and offset.
+  // The one element of the top-level array nests far past the record depth limit: skipped, and said so with the file,
+  // the offset and the depth.
   EXPECT_EQ(hk_test::warning_message(r, "invalid_record"),
-            "deep.json, offset 1 (line 1), record #1: not a JSON object; the record was skipped");
+            "deep.json, offset 1 (line 1), record #1: not valid JSON: it is nested 999999 levels deep, more than 1024; "
+            "the record was skipped");
   EXPECT_EQ(r["sources"][0]["skipped"], 1);
   EXPECT_EQ(r["kpis"]["ticket_volume"]["total"], 0);
   // The same depth as objects under a list key.
