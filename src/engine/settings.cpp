@@ -45,6 +45,10 @@ bool read_instant(const json& j, const char* key, const ZoneOffsets& zone, int64
   return true;
 }
 
+// The largest duration or instant, in seconds, a setting may hold (about 31,700 years): far beyond any real value, and
+// well inside int64, so a checked double converts without undefined behaviour (found by settings_query_fuzz).
+constexpr double kMaxSeconds = 1e12;
+
 double number_or(const json& j, const char* key, double fallback) {
   auto it = j.find(key);
   return it != j.end() && it->is_number() ? it->get<double>() : fallback;
@@ -52,9 +56,13 @@ double number_or(const json& j, const char* key, double fallback) {
 
 bool read_sla_targets(const json& j, SlaTargets& t) {
   if (!j.is_object()) return false;
-  t.first_response_s = static_cast<int64_t>(number_or(j, "first_response_s", static_cast<double>(t.first_response_s)));
-  t.resolution_s = static_cast<int64_t>(number_or(j, "resolution_s", static_cast<double>(t.resolution_s)));
-  return t.first_response_s >= 0 && t.resolution_s >= 0;
+  const double first = number_or(j, "first_response_s", static_cast<double>(t.first_response_s));
+  const double resolution = number_or(j, "resolution_s", static_cast<double>(t.resolution_s));
+  // Checked as doubles first: converting one beyond int64 (say 1e300) to an integer is undefined behaviour.
+  if (!(first >= 0 && first <= kMaxSeconds && resolution >= 0 && resolution <= kMaxSeconds)) return false;
+  t.first_response_s = static_cast<int64_t>(first);
+  t.resolution_s = static_cast<int64_t>(resolution);
+  return true;
 }
 
 const char* kDays[7] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
@@ -139,7 +147,8 @@ bool parse_settings(std::string_view text, Settings& out, std::string& error) {
     std::vector<std::pair<int64_t, int32_t>> transitions;
     if (!it->is_array()) return error = "settings.utc_offsets must be [[utc_seconds, offset_seconds], …]", false;
     for (const auto& t : *it) {
-      if (!t.is_array() || t.size() != 2 || !t[0].is_number() || !t[1].is_number() || std::abs(t[1].get<double>()) > 18 * 3600)
+      if (!t.is_array() || t.size() != 2 || !t[0].is_number() || !t[1].is_number() || std::abs(t[1].get<double>()) > 18 * 3600 ||
+          !(std::abs(t[0].get<double>()) <= kMaxSeconds))
         return error = "settings.utc_offsets must be [[utc_seconds, offset_seconds], …]", false;
       transitions.emplace_back(t[0].get<int64_t>(), static_cast<int32_t>(t[1].get<int64_t>()));
     }

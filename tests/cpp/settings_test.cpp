@@ -135,3 +135,17 @@ TEST(CsatScaleMapping_1_13, ThresholdsPerScaleFromSettings) {
       "settings.csat_satisfied.great_okay_not_good must be \"great\" or "
       "\"okay\"");
 }
+
+// Found by settings_query_fuzz (2026-11-30): numbers beyond int64 were converted to integers (undefined behaviour).
+// They are refused with the setting's message instead.
+TEST(SettingsNumbers, OutOfRangeInstantsAndDurationsAreRefusedNotConverted) {
+  EXPECT_EQ(settings_error(R"({"utc_offsets": [[0, 3600], [1743123456789012345678906400, 7200]]})"),
+            "settings.utc_offsets must be [[utc_seconds, offset_seconds], …]");
+  EXPECT_EQ(settings_error(R"({"sla": {"first_response_s": 1e300}})").rfind("settings.sla must be", 0), 0u);
+  EXPECT_EQ(settings_error(R"({"sla": {"resolution_s": -1}})").rfind("settings.sla must be", 0), 0u);
+  hk::Settings s;
+  std::string error;
+  EXPECT_TRUE(hk::parse_settings(R"({"sla": {"first_response_s": 14400, "resolution_s": 172800}})", s, error)) << error;
+  EXPECT_EQ(s.sla.targets.first_response_s, 14400);
+  EXPECT_EQ(s.sla.targets.resolution_s, 172800);
+}
