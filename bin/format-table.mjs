@@ -62,6 +62,13 @@ export function formatTable(report) {
   rows.push(durationRow('Response time, all replies (median)', k.response_time));
   rows.push(durationRow('Full resolution time (median)', k.resolution_time));
   rows.push(durationRow('First resolution time (median)', k.resolution_time?.first));
+  // Business-time variants and SLA compliance exist only when their settings were given (--business-hours, --sla-*).
+  if (frt.business) rows.push(durationRow('First response, business time', frt.business));
+  if (k.resolution_time?.business) rows.push(durationRow('Full resolution, business time', k.resolution_time.business));
+  for (const [key, label] of [['first_response', 'SLA first response met'], ['resolution', 'SLA resolution met']]) {
+    const s = k.sla?.[key];
+    if (s?.target_s) rows.push([label, pct(s.rate), `${s.met}/${s.met + s.missed} · target ${formatDuration(s.target_s)} · open breaches ${s.open_breaches}`]);
+  }
   const ot = k.one_touch_resolution;
   rows.push(rateRow('One-touch resolution', ot, ot ? ` · two ${ot.two_touch} · multi ${ot.multi_touch} · zero ${ot.zero_touch}` : ''));
   rows.push(rateRow('First contact resolution', k.first_contact_resolution));

@@ -107,3 +107,14 @@ test('the table pads CJK names by their terminal width (two columns per characte
   assert.equal(padToWidth('Zoë Müller', 12), 'Zoë Müller  ');
   assert.equal(padToWidth('鈴木一郎鈴木一郎', 5), '鈴木 '); // a wide character never straddles the edge
 });
+
+test('the table shows business-time and SLA lines only when those settings are given', () => {
+  const plain = run(...zendeskPaths()).stdout;
+  assert.doesNotMatch(plain, /business time|SLA/);
+  const out = run(...zendeskPaths(), '--business-hours', 'mon-fri 08:00-18:00', '--sla-first-response', '1h').stdout;
+  // Business full resolution: 4500, 600, 45000, 120, 1800 s → median 30m, mean 10404 s = 2h 53m.
+  assert.match(out, /Full resolution, business time\s+30m 00s\s+n 5 · mean 2h 53m/);
+  // Within 1 h: 180, 300, 1200, 2700 s; missed: 5400 s and two tickets still unanswered → 4/7.
+  assert.match(out, /SLA first response met\s+57\.1%\s+4\/7 · target 1h 00m · open breaches 2/);
+  assert.doesNotMatch(out, /SLA resolution met/);
+});
