@@ -497,18 +497,7 @@ class CanonicalAdapter final : public Adapter {
     return true;
   }
 
-  bool read_tags(value v) {
-    if (is_null(v)) return true;
-    array a;
-    if (v.get_array().get(a)) return false;
-    for (auto t : a) {
-      std::string_view s;
-      value x;
-      if (t.get(x) || !read_string(x, s)) return false;
-      if (!s.empty()) tags_.push_back(s);
-    }
-    return true;
-  }
+  bool read_tags(value v) { return read_string_array(v, tags_); }
 
   // Reused between records so the hot path does not allocate.
   std::string id_, requester_, assignee_, event_error_;

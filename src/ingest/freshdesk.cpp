@@ -356,17 +356,7 @@ class FreshdeskAdapter final : public Adapter {
     return true;
   }
 
-  bool read_tags(value v) {
-    if (is_null(v)) return true;
-    array a;
-    if (v.get_array().get(a)) return false;
-    for (auto t : a) {
-      std::string_view tag;
-      if (t.get_string().get(tag)) return false;
-      tags_.push_back(tag);
-    }
-    return true;
-  }
+  bool read_tags(value v) { return read_string_array(v, tags_); }
 
   bool ingest_conversation(object record, const RecordContext& ctx, Dataset& data, RecordError& error) {
     if (conversations_.empty()) conversations_.emplace_back();

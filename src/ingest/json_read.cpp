@@ -46,6 +46,18 @@ bool read_string(simdjson::ondemand::value v, std::string_view& out) {
   return !v.get_string().get(out);
 }
 
+bool read_string_array(simdjson::ondemand::value v, std::vector<std::string_view>& out) {
+  if (is_null(v)) return true;
+  simdjson::ondemand::array a;
+  if (v.get_array().get(a)) return false;
+  for (auto element : a) {
+    std::string_view s;
+    if (element.get_string().get(s)) return false;
+    if (!s.empty()) out.push_back(s);
+  }
+  return true;
+}
+
 bool read_time(simdjson::ondemand::value v, int64_t& out, bool& no_offset) {
   out = kNoTime;
   no_offset = false;

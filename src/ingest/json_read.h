@@ -1,6 +1,7 @@
 // Small helpers for reading vendor JSON with simdjson On-Demand: ids that may be numbers or strings, timestamps, …
 #pragma once
 #include <string>
+#include <vector>
 #include <string_view>
 
 #include "ingest/simdjson_config.h"
@@ -27,6 +28,9 @@ bool read_time(simdjson::ondemand::value v, int64_t& out, bool& no_offset);
 // Reads an integer (or null → `null_value`). Returns false on another type.
 bool read_int(simdjson::ondemand::value v, int64_t& out, int64_t null_value);
 bool read_bool(simdjson::ondemand::value v, bool& out);
+// An array of strings (tags): each non-empty string appended to `out`; null is an empty array. False on anything else
+// (not an array, or an element that is not a string); `out` may then hold a part, which the caller drops.
+bool read_string_array(simdjson::ondemand::value v, std::vector<std::string_view>& out);
 bool is_null(simdjson::ondemand::value v);
 
 // The text of a top-level scalar field of a record simdjson could not read (a string's contents unescaped-as-written, a

@@ -316,15 +316,7 @@ class ZendeskAdapter final : public Adapter {
   // Tags: an array of strings (or null). False on anything else; the caller drops them all.
   bool read_tags(value v) {
     tags_.clear();
-    if (is_null(v)) return true;
-    simdjson::ondemand::array a;
-    if (v.get_array().get(a)) return false;
-    for (auto t : a) {
-      std::string_view tag;
-      if (t.get_string().get(tag)) return false;
-      tags_.push_back(tag);
-    }
-    return true;
+    return read_string_array(v, tags_);
   }
 
   bool read_via(value v, std::string& channel, std::string* rel = nullptr) {
