@@ -142,7 +142,10 @@ const char* breakdown_name(BreakdownBy b) {
 bool parse_settings(std::string_view text, Settings& out, std::string& error) {
   json j;
   if (!parse_object(text, j, error, "settings")) return false;
-  if (auto it = j.find("timezone"); it != j.end() && it->is_string()) out.timezone = it->get<std::string>();
+  if (auto it = j.find("timezone"); it != j.end() && !it->is_null()) {
+    if (!it->is_string()) return error = "settings.timezone must be a zone name like \"Europe/Paris\"", false;
+    out.timezone = it->get<std::string>();
+  }
   if (auto it = j.find("utc_offsets"); it != j.end() && !it->is_null()) {
     std::vector<std::pair<int64_t, int32_t>> transitions;
     if (!it->is_array()) return error = "settings.utc_offsets must be [[utc_seconds, offset_seconds], …]", false;
@@ -164,7 +167,12 @@ bool parse_settings(std::string_view text, Settings& out, std::string& error) {
   if (auto it = j.find("sla"); it != j.end() && !it->is_null()) {
     if (!it->is_object() || !read_sla_targets(*it, out.sla.targets))
       return error = "settings.sla must be {\"first_response_s\": …, \"resolution_s\": …, \"business_hours\": bool}", false;
-    out.sla.business_hours = it->value("business_hours", false);
+    // Every value is type-checked before it is read: nlohmann's value() of the wrong type throws, and this build has no
+    // exceptions, so it would abort (found by settings_query_fuzz with {"sla":{"business_hours":1}}).
+    if (auto bh = it->find("business_hours"); bh != it->end() && !bh->is_null()) {
+      if (!bh->is_boolean()) return error = "settings.sla.business_hours must be true or false", false;
+      out.sla.business_hours = bh->get<bool>();
+    }
     if (auto bc = it->find("by_channel"); bc != it->end() && bc->is_object())
       for (auto& [channel, targets] : bc->items()) {
         SlaTargets t = out.sla.targets;
@@ -176,7 +184,10 @@ bool parse_settings(std::string_view text, Settings& out, std::string& error) {
   if (auto it = j.find("costs"); it != j.end() && !it->is_null()) {
     if (!it->is_object()) return error = "settings.costs must be an object of amounts", false;
     CostSettings& c = out.costs;
-    c.currency = it->value("currency", std::string());
+    if (auto cur = it->find("currency"); cur != it->end() && !cur->is_null()) {
+      if (!cur->is_string()) return error = "settings.costs.currency must be a currency code like \"EUR\"", false;
+      c.currency = cur->get<std::string>();
+    }
     c.agent_labour = number_or(*it, "agent_labour", 0);
     c.indirect = number_or(*it, "indirect", 0);
     c.tools = number_or(*it, "tools", 0);

@@ -149,3 +149,66 @@ TEST(SettingsNumbers, OutOfRangeInstantsAndDurationsAreRefusedNotConverted) {
   EXPECT_EQ(s.sla.targets.first_response_s, 14400);
   EXPECT_EQ(s.sla.targets.resolution_s, 172800);
 }
+
+// Found by settings_query_fuzz in CI (2026-11-30): {"sla":{"business_hours":1}} and {"costs":{"currency":1001}} aborted,
+// because nlohmann's value() throws on a wrong type and this build has no exceptions. Every key, at every level the
+// parsers read, given every JSON type: each either parses or is refused with a message naming the setting.
+TEST(SettingsTypes, EveryKeyOfEveryWrongTypeIsParsedOrRefusedNeverAborts) {
+  const std::vector<std::string> values = {"null", "true", "1", "-1", "1.5", "1e300", "\"x\"", "[]", "[1]",
+                                           "[[1,2]]", "[\"a\"]", "{}", "{\"a\":1}"};
+  // "%" stands for each value in turn.
+  const std::vector<std::string> settings_shapes = {
+      R"({"timezone":%})", R"({"utc_offsets":%})", R"({"utc_offsets":[%]})", R"({"business_hours":%})",
+      R"({"business_hours":{"weekly":%}})", R"({"business_hours":{"weekly":{"mon":%}}})",
+      R"({"business_hours":{"weekly":{"mon":[%]}}})", R"({"business_hours":{"weekly":{},"holidays":%}})",
+      R"({"business_hours":{"weekly":{},"holidays":[%]}})", R"({"now":%})", R"({"sla":%})",
+      R"({"sla":{"first_response_s":%}})", R"({"sla":{"business_hours":%}})", R"({"sla":{"by_channel":%}})",
+      R"({"sla":{"by_channel":{"email":%}}})", R"({"costs":%})", R"({"costs":{"currency":%}})",
+      R"({"costs":{"agent_labour":%}})", R"({"consistency_min_tickets":%})", R"({"week_start":%})",
+      R"({"fiscal_year_start_month":%})", R"({"automation_authors":%})", R"({"automation_authors":[%]})",
+      R"({"csat_satisfied":%})", R"({"csat_satisfied":{"1-5":%}})", R"({"csat_satisfied":{"great_okay_not_good":%}})",
+      R"({"automation_window_hours":%})", R"({"conversion_window_days":%})", R"({"repeat_contact_days":%})",
+      R"({"max_record_bytes":%})", R"({"max_memory_bytes":%})", R"({"sources":%})", R"({"sources":{"a.json":%}})",
+      R"({"sources":{"a.json":{"vendor":%}}})"};
+  const std::vector<std::string> query_shapes = {
+      R"({"from":%})", R"({"to":%})", R"({"breakdown":%})", R"({"compare":%})", R"({"filters":%})",
+      R"({"filters":{"agent":%}})", R"({"filters":{"channel":[%]}})", R"({"filters":{"tag":%}})",
+      R"({"filters":{"status":[%]}})"};
+  auto fill = [](std::string shape, const std::string& value) { return shape.replace(shape.find('%'), 1, value); };
+  int refused = 0;
+  for (const std::string& shape : settings_shapes)
+    for (const std::string& value : values) {
+      hk::Settings s;
+      std::string error;
+      const std::string text = fill(shape, value);
+      if (!hk::parse_settings(text, s, error)) {
+        ++refused;
+        EXPECT_EQ(error.rfind("settings.", 0), 0u) << text << " → " << error;
+      }
+    }
+  for (const std::string& shape : query_shapes)
+    for (const std::string& value : values) {
+      hk::Query q;
+      std::string error;
+      const std::string text = fill(shape, value);
+      if (!hk::parse_query(text, hk::ZoneOffsets(), q, error)) {
+        ++refused;
+        EXPECT_EQ(error.rfind("query.", 0), 0u) << text << " → " << error;
+      }
+    }
+  EXPECT_GT(refused, 100);  // most wrong types are refused, not silently taken
+}
+
+TEST(SettingsTypes, WrongTypesFoundByTheFuzzerAreRefusedWithTheirSetting) {
+  EXPECT_EQ(settings_error(R"({"sla":{"first_response_s":3600,"business_hours":1}})"),
+            "settings.sla.business_hours must be true or false");
+  EXPECT_EQ(settings_error(R"({"costs":{"currency":1001,"agent_labour":1000}})"),
+            "settings.costs.currency must be a currency code like \"EUR\"");
+  EXPECT_EQ(settings_error(R"({"timezone":7200})"), "settings.timezone must be a zone name like \"Europe/Paris\"");
+  hk::Settings s;
+  std::string error;
+  ASSERT_TRUE(hk::parse_settings(R"({"sla":{"resolution_s":60,"business_hours":true},"costs":{"currency":"EUR","tools":5}})",
+                                 s, error)) << error;
+  EXPECT_TRUE(s.sla.business_hours);
+  EXPECT_EQ(s.costs.currency, "EUR");
+}
