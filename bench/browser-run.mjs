@@ -23,7 +23,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PAGE_DIR = path.join(ROOT, 'build', 'bench-page');
 const PAGE = path.join(PAGE_DIR, 'bench.html');
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'];
+  '--disable-component-update', '--disable-sync', '--enable-precise-memory-info', ...(process.env.HK_BENCH_JS_FLAGS ? ['--js-flags=' + process.env.HK_BENCH_JS_FLAGS] : [])];
 const REQUERIES = [
   { from: '2025-02-01', to: '2025-03-01', filters: { channel: ['email'] } },
   { from: '2025-01-15', to: '2025-03-15', filters: { channel: ['chat', 'sms'] } },

@@ -282,5 +282,13 @@ function summaryLine(r) {
   const b = r.baseline ? median(r.baseline.warm.map((x) => x.seconds)) ?? r.baseline.cold?.seconds : null;
   return `engine ${(r.bytes / MB / e).toFixed(0)} MB/s (${e.toFixed(3)} s warm median, cold ${r.engine.cold?.seconds.toFixed(3)} s)` +
     (b ? `, baseline ${(r.bytes / MB / b).toFixed(0)} MB/s (${b.toFixed(3)} s), ratio ${(b / e).toFixed(2)}×` : '') +
-    (r.diffs ? (r.diffs.length ? ' — DIFFER' : ' — numbers agree') : '');
+    (r.diffs ? (r.diffs.length ? ' — DIFFER' : ' — numbers agree') : '') + timingNote(r.engine.warm);
+}
+
+// The worker's own split of a warm run (web/src/worker-core.mjs): waiting for file slices, engine feed, finish.
+function timingNote(runs) {
+  const t = runs.map((x) => x.timing).filter(Boolean);
+  if (!t.length) return '';
+  const m = (k) => median(t.map((x) => x[k])).toFixed(0);
+  return `; in the worker: read wait ${m('waitMs')} ms, feed ${m('feedMs')} ms, finish ${m('finishMs')} ms`;
 }

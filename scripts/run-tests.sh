@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "== C++ unit tests (GoogleTest, ASan + UBSan) =="
 ctest --test-dir build/native --output-on-failure -j"$(nproc 2>/dev/null || echo 2)"
-echo "== fuzz smoke (libFuzzer, ASan + UBSan, a few seconds per target) =="
+echo "== fuzz smoke (libFuzzer, ASan + UBSan, seed 1, a fixed number of runs per target) =="
 bash scripts/fuzz.sh --smoke
 echo "== JS tests of the wasm module (node --test) =="
 node --test tests/js/

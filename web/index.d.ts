@@ -144,6 +144,8 @@ export interface Session {
   /** Non-empty when the settings were rejected (the engine then runs with its defaults). */
   readonly settingsError: string;
   readonly capabilities: { ticketsCsv: boolean };
+  /** Worker sessions: where the ingest time went, in ms (waiting for file slices, engine feed, finish); else null. */
+  readonly timing?: { waitMs: number; feedMs: number; finishMs: number } | null;
 }
 
 export function analyze(inputs: Input | Input[], settings?: Settings, options?: Options): Promise<Report>;

@@ -31,7 +31,7 @@ window.bench = {
     const text = await s.reportText({});
     const t1 = performance.now();
     session = s;
-    return { seconds: (t1 - t0) / 1000, mode: s.mode, report: text, progress };
+    return { seconds: (t1 - t0) / 1000, mode: s.mode, report: text, progress, timing: s.timing };
   },
   async requery(queries, repeat = 5) {
     const times = [];

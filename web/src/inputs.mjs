@@ -2,7 +2,11 @@
 // {name, data}) into named async streams of Uint8Array chunks. Gzip input (by its magic bytes) is decompressed with
 // DecompressionStream, which Node 20 and browsers both have.
 
-const CHUNK = 4 << 20;
+import { CHUNK, portChunks } from './blob-pump.mjs';
+
+// In a worker, a File arrives as slices the page reads and transfers over a MessagePort (blob-pump.mjs explains why).
+// A Blob read here directly is the path without a worker (and Node).
+const READ_AHEAD = 1;
 
 function nameOf(input, index) {
   if (input && typeof input === 'object' && typeof input.name === 'string' && input.name) return input.name;
@@ -29,18 +33,30 @@ async function* chunksOf(data) {
   }
   if (typeof Blob !== 'undefined' && data instanceof Blob) {
     // Slices, not the whole file: a 1 GB export is never one buffer. The next slice is read while the engine works on
-    // this one (at most two slices in memory): the browser reads files on another thread.
+    // this one (at most READ_AHEAD + 1 slices in memory).
     const read = (at) => {
       const promise = data.slice(at, Math.min(data.size, at + CHUNK)).arrayBuffer();
       promise.catch(() => {}); // a read abandoned with the generator must not be an unhandled rejection
       return promise;
     };
-    let next = data.size > 0 ? read(0) : null;
-    for (let at = 0; at < data.size; at += CHUNK) {
-      const bytes = await next;
-      next = at + CHUNK < data.size ? read(at + CHUNK) : null;
+    const pending = [];
+    let next = 0;
+    const fill = () => {
+      while (pending.length < READ_AHEAD + 1 && next < data.size) {
+        pending.push(read(next));
+        next += CHUNK;
+      }
+    };
+    fill();
+    while (pending.length) {
+      const bytes = await pending.shift();
+      fill();
       yield new Uint8Array(bytes);
     }
+    return;
+  }
+  if (typeof MessagePort !== 'undefined' && data instanceof MessagePort) {
+    yield* portChunks(data);
     return;
   }
   if (data && typeof data.getReader === 'function') {
@@ -102,7 +118,8 @@ export function normalizeInputs(inputs) {
   return list.map((input, index) => {
     const data = input && typeof input === 'object' && 'data' in input && !(input instanceof Blob) ? input.data : input;
     const name = nameOf(input, index);
-    const size = typeof data === 'string' ? undefined : data?.byteLength ?? data?.size;
+    const size = typeof input?.size === 'number' && !(input instanceof Blob) ? input.size
+      : typeof data === 'string' ? undefined : data?.byteLength ?? data?.size;
     return { name, size, chunks: gunzipIfNeeded(chunksOf(data)) };
   });
 }

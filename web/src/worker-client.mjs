@@ -1,7 +1,8 @@
 // The page side of the browser API: starts the engine worker (the embedded Blob classic worker when the page registered
-// one, else the module worker next to this file), posts the inputs (File/Blob objects themselves: the worker reads
-// them in chunks), relays progress, cancels by terminating the worker, and answers session.report(query) from the
+// one, else the module worker next to this file), posts the inputs (Files and Blobs are read here in slices and
+// transferred over a MessagePort, blob-pump.mjs says why), relays progress, cancels by terminating the worker, and answers session.report(query) from the
 // worker without re-reading anything. When no worker can start, it falls back to the current thread.
+import { pumpBlob } from './blob-pump.mjs';
 import { embeddedWorkerUrl } from './embedded.mjs';
 
 function abortError() {
@@ -12,8 +13,11 @@ function toError(e) {
   return Object.assign(new Error(e?.message ?? 'engine worker error'), { name: e?.name ?? 'Error' });
 }
 
-/** Turns each input into {name, data} that can be posted: Blobs and bytes as they are, streams as a Blob or transferred. */
-async function postableInputs(inputs) {
+/**
+ * Turns each input into {name, data, size?} that can be posted: bytes as they are, Blobs as a MessagePort their slices
+ * will come through (started in `pumps`), streams as a Blob or transferred.
+ */
+async function postableInputs(inputs, pumps) {
   const list = Array.isArray(inputs) ? inputs : [inputs];
   const out = [];
   const transfer = [];
@@ -30,6 +34,13 @@ async function postableInputs(inputs) {
       const parts = [];
       for await (const chunk of data) parts.push(chunk);
       data = new Blob(parts);
+    }
+    if (data instanceof Blob && typeof MessageChannel === 'function') {
+      const { port1, port2 } = new MessageChannel();
+      pumps.push(pumpBlob(data, port1));
+      out.push({ name, data: port2, size: data.size });
+      transfer.push(port2);
+      continue;
     }
     out.push({ name, data });
   }
@@ -190,15 +201,17 @@ export async function openWorkerSession(inputs, settings, { onProgress, signal, 
   const onAbort = () => channel.terminate(abortError());
   signal?.addEventListener('abort', onAbort, { once: true });
   channel.onProgress = (p) => onProgress?.({ file: p.file, bytes: p.bytes, totalBytes: p.totalBytes, done: !!p.done });
+  const pumps = [];
   try {
-    const { inputs: posted, transfer } = await postableInputs(inputs);
+    const { inputs: posted, transfer } = await postableInputs(inputs, pumps);
     if (signal?.aborted) throw abortError();
-    const { settingsError, capabilities } = await channel.request('ingest', { settings, inputs: posted, progressMs }, transfer);
+    const { settingsError, capabilities, timing } = await channel.request('ingest', { settings, inputs: posted, progressMs }, transfer);
     if (signal?.aborted) throw abortError();
     return {
       mode: 'worker',
       settingsError,
       capabilities: capabilities ?? { ticketsCsv: false },
+      timing: timing ?? null,
       reportText: (query = {}) => channel.request('report', { query }),
       report: async (query = {}) => parseReport(await channel.request('report', { query })),
       ticketsCsv: (query = {}) => channel.request('ticketsCsv', { query }),
@@ -210,5 +223,6 @@ export async function openWorkerSession(inputs, settings, { onProgress, signal, 
   } finally {
     signal?.removeEventListener('abort', onAbort);
     channel.onProgress = null;
+    for (const pump of pumps) pump.stop(); // after a cancel or an error: no more reads of the file
   }
 }

@@ -25,9 +25,16 @@ export function installWorker(scope, createModule) {
       : undefined;
     let bytes = 0;
     let last = 0;
+    // Where the time went (docs/benchmarks.md): waiting for the next chunk of the file, feeding the engine, finishing.
+    const timing = { waitMs: 0, feedMs: 0, finishMs: 0 };
+    let mark = performance.now();
     for (const source of sources) {
       for await (const chunk of source.chunks) {
+        const got = performance.now();
+        timing.waitMs += got - mark;
         session.feed(source.name, chunk);
+        mark = performance.now();
+        timing.feedMs += mark - got;
         bytes += chunk.length;
         const now = Date.now();
         if (now - last >= progressMs) {
@@ -37,11 +44,14 @@ export function installWorker(scope, createModule) {
       }
       session.endSource(source.name);
     }
+    const finishing = performance.now();
     session.finish();
+    timing.finishMs = performance.now() - finishing;
     scope.postMessage({ type: 'progress', id, file: null, bytes, totalBytes, done: true });
     return {
       settingsError: session.settingsError || '',
       capabilities: { ticketsCsv: typeof session.engine?.ticketsCsv === 'function' },
+      timing,
     };
   }
 
