@@ -1,5 +1,6 @@
 // Native benchmark driver (ISSUE 5): the same engine as tools/hk_native, with the phases timed apart.
-//   hk_bench [--chunk BYTES] [--requery N] [--mode engine|split|read] [--report-out FILE] FILE...
+//   hk_bench [--chunk BYTES] [--requery N] [--query JSON] [--mode engine|split|read] [--report-out FILE] FILE...
+// (--query: every re-query is that one query, for profiling one kind)
 // Prints one JSON object: bytes, seconds per phase (feed = read + split + parse + store; finish = join + facts;
 // report = first report; requery = median of N re-queries with a new period and channel filter), max RSS.
 // Built by bench/run.mjs against build/bench-native's static libraries (Release, no sanitizers).
@@ -25,13 +26,14 @@ double now_s() {
 int main(int argc, char** argv) {
   size_t chunk = size_t(4) << 20;
   int requery = 5;
-  std::string mode = "engine", report_out;
+  std::string mode = "engine", report_out, query;
   std::vector<std::string> files;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--chunk") && i + 1 < argc) chunk = std::strtoull(argv[++i], nullptr, 10);
     else if (!std::strcmp(argv[i], "--requery") && i + 1 < argc) requery = std::atoi(argv[++i]);
     else if (!std::strcmp(argv[i], "--mode") && i + 1 < argc) mode = argv[++i];
     else if (!std::strcmp(argv[i], "--report-out") && i + 1 < argc) report_out = argv[++i];
+    else if (!std::strcmp(argv[i], "--query") && i + 1 < argc) query = argv[++i];
     else files.emplace_back(argv[i]);
   }
   if (files.empty()) {
@@ -74,8 +76,9 @@ int main(int argc, char** argv) {
   // Re-queries: a new period (the middle of the data) and a channel filter, as a user changing the dashboard would.
   std::vector<double> rq;
   for (int i = 0; i < requery; ++i) {
-    const char* q = (i % 2 == 0) ? R"({"from":"2025-02-01","to":"2025-03-01","filters":{"channel":["email"]}})"
-                                 : R"({"from":"2025-01-15","to":"2025-03-15","filters":{"channel":["chat","sms"]}})";
+    const char* q = !query.empty() ? query.c_str()
+                    : (i % 2 == 0) ? R"({"from":"2025-02-01","to":"2025-03-01","filters":{"channel":["email"]}})"
+                                   : R"({"from":"2025-01-15","to":"2025-03-15","filters":{"channel":["chat","sms"]}})";
     const double a = now_s();
     (void)engine.report(q).size();
     rq.push_back(now_s() - a);

@@ -7,6 +7,7 @@
 
 #include "ingest/json_read.h"
 #include "kpi/customers.h"
+#include "kpi/kpis.h"
 #include "report/report.h"
 #include "report/tickets_csv.h"
 
@@ -379,6 +380,7 @@ void Engine::finish() {
   if (business_.enabled()) fs.business = &business_;
   facts_ = compute_facts(data_, fs);
   index_requesters(data_, facts_);
+  index_subject_keywords(data_, facts_);
   for (uint32_t t = 0; t < data_.ticket_count(); ++t) {
     const Status st = data_.status[t];
     if (st == Status::spam) ++data_.quality.excluded.spam;

@@ -82,25 +82,43 @@ void keywords(std::string_view subject, std::vector<std::string>& out) {
 
 }  // namespace
 
+void index_subject_keywords(const Dataset& d, Facts& facts) {
+  facts.subject_keyword_start.assign(1, 0);
+  facts.subject_keyword_ids.clear();
+  facts.subject_keywords.clear();
+  std::unordered_map<std::string, uint32_t> ids;
+  std::vector<std::string> words;
+  for (uint32_t t = 0; t < d.ticket_count(); ++t) {
+    keywords(d.text(d.subject[t]), words);
+    for (std::string& w : words) {
+      auto [it, added] = ids.try_emplace(w, static_cast<uint32_t>(facts.subject_keywords.size()));
+      if (added) facts.subject_keywords.push_back(std::move(w));
+      facts.subject_keyword_ids.push_back(it->second);
+    }
+    facts.subject_keyword_start.push_back(static_cast<uint32_t>(facts.subject_keyword_ids.size()));
+  }
+}
+
 json subject_topics(const Scope& scope) {
   const Dataset& d = scope.data;
-  std::unordered_map<std::string, uint64_t> counts;
-  std::vector<std::string> words;
+  const Facts& f = scope.facts;
+  std::vector<uint64_t> counts(f.subject_keywords.size(), 0);
   uint64_t created = 0;
   for (uint32_t t = 0; t < d.ticket_count(); ++t) {
     if (!scope.ticket(t) || !scope.in_period(d.created_at[t])) continue;
     ++created;
-    keywords(d.text(d.subject[t]), words);
-    for (const std::string& w : words) ++counts[w];
+    for (uint32_t k = f.subject_keyword_start[t]; k < f.subject_keyword_start[t + 1]; ++k) ++counts[f.subject_keyword_ids[k]];
   }
-  std::vector<std::pair<std::string, uint64_t>> sorted(counts.begin(), counts.end());
+  std::vector<std::pair<std::string_view, uint64_t>> sorted;
+  for (size_t k = 0; k < counts.size(); ++k)
+    if (counts[k]) sorted.emplace_back(f.subject_keywords[k], counts[k]);
   std::sort(sorted.begin(), sorted.end(), [](const auto& a, const auto& b) {
     return a.second != b.second ? a.second > b.second : a.first < b.first;
   });
   json out = json::array();
   for (size_t i = 0; i < sorted.size() && i < 20; ++i) {
     if (sorted[i].second < 2 && sorted.size() > 20) break;  // a word seen once is noise in a large export
-    out.push_back({{"topic", sorted[i].first},
+    out.push_back({{"topic", std::string(sorted[i].first)},
                    {"source", "subject"},
                    {"count", sorted[i].second},
                    {"share", static_cast<double>(sorted[i].second) / static_cast<double>(created)}});

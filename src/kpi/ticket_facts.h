@@ -3,6 +3,7 @@
 // walks the events again.
 #pragma once
 #include <cstdint>
+#include <string>
 #include <vector>
 
 #include "model/dataset.h"
@@ -89,6 +90,11 @@ struct Facts {
   std::vector<uint32_t> requester_group;
   std::vector<uint32_t> next_same_requester;
   uint32_t requester_groups = 0;
+  // 1.21 subject keywords, tokenised once at finish() (index_subject_keywords) instead of on every query: ticket t's
+  // distinct keywords are subject_keyword_ids[subject_keyword_start[t] .. subject_keyword_start[t + 1]), numbering
+  // subject_keywords.
+  std::vector<uint32_t> subject_keyword_start, subject_keyword_ids;
+  std::vector<std::string> subject_keywords;
 };
 
 // Requires a finalized dataset; may add data-quality warnings (negative durations).
