@@ -381,6 +381,7 @@ void Engine::finish() {
   facts_ = compute_facts(data_, fs);
   index_requesters(data_, facts_);
   index_subject_keywords(data_, facts_);
+  index_agents(data_, facts_);
   for (uint32_t t = 0; t < data_.ticket_count(); ++t) {
     const Status st = data_.status[t];
     if (st == Status::spam) ++data_.quality.excluded.spam;

@@ -43,12 +43,17 @@ class AgentRows {
 
 }  // namespace
 
+void index_agents(const Dataset& d, Facts& facts) {
+  facts.agents.clear();
+  for (const auto& [id, user] : d.users)
+    if (user.kind == AuthorKind::agent) facts.agents.push_back(id);
+}
+
 json tickets_per_agent(const Scope& scope) {
   const Dataset& d = scope.data;
   AgentRows rows(d.strings.size());
   // Every known agent is listed, even with nothing in the period.
-  for (const auto& [id, user] : d.users)
-    if (user.kind == AuthorKind::agent) rows[id];
+  for (uint32_t id : scope.facts.agents) rows[id];
   for (uint32_t t = 0; t < d.ticket_count(); ++t) {
     if (!scope.ticket(t)) continue;
     const TicketFacts& f = scope.facts.tickets[t];

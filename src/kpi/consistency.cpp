@@ -5,7 +5,7 @@
 // (1 − CV of median resolution time), clipped to [0, 1]. Cells below k are hidden (not computed).
 #include <algorithm>
 #include <cmath>
-#include <map>
+#include <unordered_map>
 
 #include "kpi/kpis.h"
 
@@ -44,7 +44,9 @@ json opt(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); 
 json consistency(const Scope& scope) {
   const Dataset& d = scope.data;
   const uint64_t k = static_cast<uint64_t>(scope.settings.consistency_min_tickets);
-  std::map<uint32_t, std::map<uint32_t, AgentTopic>> topics;  // tag → agent → figures
+  // tag → agent → figures. Hash maps, not ordered ones: this runs per tag of every resolved ticket on each query, and
+  // the output order comes from sorting by text below anyway.
+  std::unordered_map<uint32_t, std::unordered_map<uint32_t, AgentTopic>> topics;
   for (uint32_t t = 0; t < d.ticket_count(); ++t) {
     if (!scope.ticket(t)) continue;
     const TicketFacts& f = scope.facts.tickets[t];

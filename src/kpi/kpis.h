@@ -32,6 +32,7 @@ json cost_per_resolution(const Scope& scope);      // 1.19
 json sla(const Scope& scope, const BusinessHours* business);  // 1.23
 json subject_topics(const Scope& scope);           // 1.21 (subject keywords)
 void index_subject_keywords(const Dataset& data, Facts& facts);  // 1.21, once at finish()
+void index_agents(const Dataset& data, Facts& facts);            // 1.12, once at finish()
 json ces(const Scope& scope);                      // 1.14 (survey file)
 json nps(const Scope& scope);                      // 1.15 (survey file)
 json esat(const Scope& scope);                     // 1.16 (survey file)

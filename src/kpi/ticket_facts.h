@@ -95,6 +95,9 @@ struct Facts {
   // subject_keywords.
   std::vector<uint32_t> subject_keyword_start, subject_keyword_ids;
   std::vector<std::string> subject_keywords;
+  // 1.12 every known agent (users with the agent role), listed once at finish() (index_agents): the users table also
+  // holds every requester, and walking it on each query was most of the per-agent table's time.
+  std::vector<uint32_t> agents;
 };
 
 // Requires a finalized dataset; may add data-quality warnings (negative durations).
