@@ -25,8 +25,9 @@ const WEB = join(ROOT, 'web', 'src');
 const CLASSIC_WASM = join(ROOT, 'build', 'wasm', 'helpdesk_kpi.classic.js');
 const OUT_DIR = join(ROOT, 'build', 'page');
 const OUT_FILE = join(OUT_DIR, 'helpdesk-kpi.html');
-// The sample exports are the part to trim when the engine grows (a 200-ticket Zendesk sample is ~170 KB of base64).
-const SIZE_BUDGET = 1.5 * 1024 * 1024; // issue 5: the single-file page stays under 1.5 MiB
+// The sample exports are the part to trim when the engine grows (a 120-ticket Zendesk sample is ~100 KB of base64; it
+// was 200 tickets until the wasm SIMD build grew the engine by 20 KB).
+const SIZE_BUDGET = 1_500_000; // issue 5: the single-file page stays under 1.5 MB (decimal: the stricter reading)
 
 const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
@@ -145,7 +146,7 @@ async function sampleModule() {
   if (existsSync(genScript)) {
     const { generate } = await import(pathToFileURL(genScript).href);
     const generated = [
-      { vendor: 'zendesk', tickets: 200, label: { en: 'Zendesk sample (200 tickets)', ja: 'Zendesk サンプル(200件)' } },
+      { vendor: 'zendesk', tickets: 120, label: { en: 'Zendesk sample (120 tickets)', ja: 'Zendesk サンプル(120件)' } },
       { vendor: 'gorgias', tickets: 60, label: { en: 'Gorgias sample (60 tickets)', ja: 'Gorgias サンプル(60件)' } },
     ];
     for (const { vendor, tickets, label } of generated) {
@@ -243,5 +244,5 @@ export async function renderReportHtml(report, options = {}) {
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { file, bytes } = await buildPage();
-  console.log(`${file}  ${(bytes / 1024).toFixed(0)} KiB (budget ${(SIZE_BUDGET / 1024).toFixed(0)} KiB)`);
+  console.log(`${file}  ${(bytes / 1024).toFixed(0)} KiB (budget ${SIZE_BUDGET.toLocaleString("en")} bytes)`);
 }

@@ -325,7 +325,7 @@ describe('every bundled sample loads with its own adapter', () => {
 
   // id → the vendor every file must be detected as, and the Tickets tile when it is known by hand (the 8-ticket story).
   const SAMPLE_VENDORS = {
-    'zendesk-200': { vendors: ['zendesk'] },
+    'zendesk-120': { vendors: ['zendesk'] },
     'gorgias-60': { vendors: ['gorgias'] },
     'zendesk-fixture': { vendors: ['zendesk', 'shopify', 'surveys'], tickets: '8' },
     'freshdesk-fixture': { vendors: ['freshdesk'], tickets: '8' },
