@@ -16,34 +16,37 @@ enum class FactSource : uint8_t { none, events, vendor };
 // Pseudo-agent for resolutions performed by bots and automations (1.12).
 constexpr uint32_t kAutomationAgent = UINT32_MAX;
 
+// Fields grouped by size (8-byte, then 4-byte, then 1-byte) so the struct has no padding: every re-query walks this
+// array several times, and at 1M tickets its size is what those walks cost (136 → 120 bytes a ticket).
 struct TicketFacts {
+  // --- 8-byte fields
   int64_t start = kNoTime;            // FRT / resolution clock start (created_at, or first customer message if outbound)
-  bool outbound = false;              // an agent wrote first
-  bool has_messages = false;          // the export has this ticket's messages
-  bool has_status_history = false;    // the export has this ticket's status changes
-
   int64_t first_reply_at = kNoTime;   // first human reply (G8)
   int64_t first_reply_s = kNoTime;    // FRT, null if no human reply
   int64_t first_reply_business_s = kNoTime;  // the same in business hours (G3), when a schedule is set
-  FactSource first_reply_source = FactSource::none;
-  uint32_t first_reply_agent = kNoString;
-
-  int32_t replies = -1;               // human replies over the ticket's life (1.9; chat bursts count once); -1 unknown
-  int32_t public_messages = 0;        // customer + human agent public messages (1.24)
-  int32_t bot_messages = 0;
-  bool customer_wrote_after_first_reply = false;  // FCR (a)
-
   int64_t first_resolved_at = kNoTime;
   int64_t final_resolved_at = kNoTime;  // only while the ticket is resolved now
   int64_t first_resolution_s = kNoTime;
   int64_t full_resolution_s = kNoTime;
   int64_t first_resolution_business_s = kNoTime;
   int64_t full_resolution_business_s = kNoTime;
-  FactSource resolution_source = FactSource::none;
-  int32_t reopens = -1;                 // -1 unknown
   int64_t first_reopen_at = kNoTime;
-  uint32_t resolver = kNoString;        // agent of the final resolution, or kAutomationAgent
 
+  // --- 4-byte fields
+  uint32_t first_reply_agent = kNoString;
+  uint32_t resolver = kNoString;        // agent of the final resolution, or kAutomationAgent
+  int32_t replies = -1;               // human replies over the ticket's life (1.9; chat bursts count once); -1 unknown
+  int32_t public_messages = 0;        // customer + human agent public messages (1.24)
+  int32_t bot_messages = 0;
+  int32_t reopens = -1;                 // -1 unknown
+
+  // --- 1-byte fields
+  FactSource first_reply_source = FactSource::none;
+  FactSource resolution_source = FactSource::none;
+  bool outbound = false;              // an agent wrote first
+  bool has_messages = false;          // the export has this ticket's messages
+  bool has_status_history = false;    // the export has this ticket's status changes
+  bool customer_wrote_after_first_reply = false;  // FCR (a)
   bool automated = false;               // 1.17
   bool awaiting_reply = false;          // open, and the customer waits for a human reply (1.3)
 };
