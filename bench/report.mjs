@@ -98,9 +98,12 @@ export function budgets(results) {
     }
   }
   if (Array.isArray(results.requery_script)) {
-    for (const r of results.requery_script.filter((x) => x.tickets >= 1e6)) {
-      const worst = Math.max(...Object.values(r.requery_median_ms));
-      add(`re-query on ${r.tickets.toLocaleString('en')} tickets < 100 ms (bench/requery.mjs, Node, slowest kind)`, `${fmt(worst, 1)} ms`, worst < 100);
+    // The budget's store is "1 million tickets"; the generator's 1M leaves 990,107 after duplicates and spam.
+    for (const r of results.requery_script.filter((x) => x.tickets >= 9e5)) {
+      const kinds = ['new period', 'channel filter', 'period + status filter'].filter((k) => r.requery_median_ms[k] !== undefined);
+      const worst = Math.max(...kinds.map((k) => r.requery_median_ms[k]));
+      add(`re-query (new period or filter) on ${r.tickets.toLocaleString('en')} tickets < 100 ms (bench/requery.mjs, wasm in Node)`,
+        kinds.map((k) => `${k} ${fmt(r.requery_median_ms[k], 0)} ms`).join(', '), worst < 100);
     }
   }
   const pg = results.page;
