@@ -2,12 +2,13 @@
 // per realm, and warms it up on a tiny input so first real calls do not run in V8's baseline tier (pitfall 8).
 // The single-file page's bundler swaps the import below for a loader of the embedded classic build (scripts/build-page.mjs).
 import createHelpdeskKpi from '../../build/wasm/helpdesk_kpi.mjs';
+import { requireWasmSimd } from './wasm-support.mjs';
 import { warmUp } from './warm-up.mjs';
 
 let modulePromise = null;
 
 export function loadEngineModule() {
-  if (!modulePromise) modulePromise = createHelpdeskKpi().then(warmUp);
+  if (!modulePromise) modulePromise = Promise.resolve().then(requireWasmSimd).then(() => createHelpdeskKpi()).then(warmUp);
   return modulePromise;
 }
 

@@ -4,6 +4,7 @@
 import { normalizeInputs } from './inputs.mjs';
 import { EngineSession } from './session.mjs';
 import { withZoneOffsets } from './timezone.mjs';
+import { requireWasmSimd } from './wasm-support.mjs';
 import { warmUp } from './warm-up.mjs';
 
 /**
@@ -13,7 +14,7 @@ import { warmUp } from './warm-up.mjs';
 export function installWorker(scope, createModule) {
   let modulePromise = null;
   let session = null;
-  const load = () => (modulePromise ??= Promise.resolve(createModule()).then(warmUp));
+  const load = () => (modulePromise ??= Promise.resolve().then(requireWasmSimd).then(() => createModule()).then(warmUp));
 
   async function ingest({ id, settings, inputs, progressMs = 50 }) {
     const module = await load();
