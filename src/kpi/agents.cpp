@@ -54,7 +54,7 @@ json tickets_per_agent(const Scope& scope) {
   AgentRows rows(d.strings.size());
   // Every known agent is listed, even with nothing in the period.
   for (uint32_t id : scope.facts.agents) rows[id];
-  for (uint32_t t = 0; t < d.ticket_count(); ++t) {
+  for (uint32_t t : scope.anchored()) {
     if (!scope.ticket(t)) continue;
     const TicketFacts& f = scope.facts.tickets[t];
     if (f.final_resolved_at != kNoTime && scope.in_period(f.final_resolved_at) && f.resolver != kNoString) {

@@ -47,7 +47,7 @@ json consistency(const Scope& scope) {
   // tag → agent → figures. Hash maps, not ordered ones: this runs per tag of every resolved ticket on each query, and
   // the output order comes from sorting by text below anyway.
   std::unordered_map<uint32_t, std::unordered_map<uint32_t, AgentTopic>> topics;
-  for (uint32_t t = 0; t < d.ticket_count(); ++t) {
+  for (uint32_t t : scope.anchored()) {
     if (!scope.ticket(t)) continue;
     const TicketFacts& f = scope.facts.tickets[t];
     if (f.final_resolved_at == kNoTime || !scope.in_period(f.final_resolved_at)) continue;

@@ -9,7 +9,7 @@ json cost_per_resolution(const Scope& scope) {
   const CostSettings& c = scope.settings.costs;
   if (!c.enabled) return nullptr;
   uint64_t resolved = 0, automated = 0, created = 0;
-  for (uint32_t t = 0; t < scope.data.ticket_count(); ++t) {
+  for (uint32_t t : scope.anchored()) {
     if (!scope.ticket(t)) continue;
     const TicketFacts& f = scope.facts.tickets[t];
     if (scope.in_period(scope.data.created_at[t])) ++created;

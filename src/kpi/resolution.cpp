@@ -22,7 +22,7 @@ bool resolved_in_period(const Scope& scope, uint32_t t) {
 json resolution_time(const Scope& scope) {
   std::vector<double> full, full_human, first, full_business, first_business;
   uint64_t from_vendor = 0, from_events = 0;
-  for (uint32_t t = 0; t < scope.data.ticket_count(); ++t) {
+  for (uint32_t t : scope.anchored()) {
     if (!scope.ticket(t)) continue;
     const TicketFacts& f = scope.facts.tickets[t];
     if (f.full_resolution_s != kNoTime && scope.in_period(f.final_resolved_at)) {
@@ -54,7 +54,7 @@ json resolution_time(const Scope& scope) {
 json one_touch_resolution(const Scope& scope) {
   Rate one;
   uint64_t two = 0, multi = 0, zero = 0, unknown = 0;
-  for (uint32_t t = 0; t < scope.data.ticket_count(); ++t) {
+  for (uint32_t t : scope.anchored()) {
     if (!resolved_in_period(scope, t)) continue;
     const int32_t r = scope.facts.tickets[t].replies;
     if (r < 0) ++unknown;
@@ -76,7 +76,7 @@ json one_touch_resolution(const Scope& scope) {
 
 json first_contact_resolution(const Scope& scope) {
   Rate fcr;
-  for (uint32_t t = 0; t < scope.data.ticket_count(); ++t) {
+  for (uint32_t t : scope.anchored()) {
     if (!resolved_in_period(scope, t)) continue;
     const TicketFacts& f = scope.facts.tickets[t];
     if (f.replies <= 0 || f.automated || !f.has_messages || f.reopens < 0) continue;
@@ -90,7 +90,7 @@ json first_contact_resolution(const Scope& scope) {
 
 json reopen_rate(const Scope& scope) {
   Rate r;
-  for (uint32_t t = 0; t < scope.data.ticket_count(); ++t) {
+  for (uint32_t t : scope.anchored()) {
     if (!scope.ticket(t)) continue;
     const TicketFacts& f = scope.facts.tickets[t];
     if (f.first_resolved_at == kNoTime || f.reopens < 0 || !scope.in_period(f.first_resolved_at)) continue;
@@ -102,7 +102,7 @@ json reopen_rate(const Scope& scope) {
 
 json automated_resolution(const Scope& scope) {
   Rate r;
-  for (uint32_t t = 0; t < scope.data.ticket_count(); ++t) {
+  for (uint32_t t : scope.anchored()) {
     if (!resolved_in_period(scope, t)) continue;
     ++r.denominator;
     if (scope.facts.tickets[t].automated) ++r.numerator;
@@ -113,7 +113,7 @@ json automated_resolution(const Scope& scope) {
 json messages_per_ticket(const Scope& scope) {
   uint64_t messages = 0, tickets = 0;
   std::vector<double> replies;
-  for (uint32_t t = 0; t < scope.data.ticket_count(); ++t) {
+  for (uint32_t t : scope.anchored()) {
     if (!resolved_in_period(scope, t)) continue;
     const TicketFacts& f = scope.facts.tickets[t];
     if (f.has_messages) {

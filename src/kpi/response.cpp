@@ -9,7 +9,7 @@ json first_response_time(const Scope& scope) {
   const Dataset& d = scope.data;
   std::vector<double> values, business;
   uint64_t unanswered = 0, unanswered_open = 0, resolved_without_reply = 0, from_events = 0, from_vendor = 0;
-  for (uint32_t t = 0; t < d.ticket_count(); ++t) {
+  for (uint32_t t : scope.anchored()) {
     if (!scope.ticket(t)) continue;
     const TicketFacts& f = scope.facts.tickets[t];
     if (f.first_reply_s == kNoTime) {

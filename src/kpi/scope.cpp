@@ -21,6 +21,23 @@ Scope::Scope(const Scope& base, const std::vector<uint8_t>* keep, int64_t from, 
   query_.to = to;
   if (keep)
     for (size_t t = 0; t < selected_.size(); ++t) selected_[t] = selected_[t] && (*keep)[t];
+  index_anchored();
+}
+
+void Scope::index_anchored() {
+  anchored_.clear();
+  for (uint32_t t = 0; t < selected_.size(); ++t) {
+    if (!selected_[t]) continue;
+    // Without facts for a ticket, keep it: the list must hold every ticket a KPI could count (a superset is exact too).
+    if (t >= facts.tickets.size()) {
+      anchored_.push_back(t);
+      continue;
+    }
+    const TicketFacts& f = facts.tickets[t];
+    if (in_period(data.created_at[t]) || in_period(f.first_reply_at) || in_period(f.first_resolved_at) ||
+        in_period(f.final_resolved_at))
+      anchored_.push_back(t);
+  }
 }
 
 int64_t Scope::now() const { return settings.now != kNoTime ? settings.now : facts.latest_time; }
@@ -54,6 +71,7 @@ Scope::Scope(const Dataset& d, const Facts& f, const Settings& s, const Query& q
     }
     selected_[t] = keep ? 1 : 0;
   }
+  index_anchored();
 }
 
 }  // namespace hk

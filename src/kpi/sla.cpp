@@ -43,7 +43,7 @@ json sla(const Scope& scope, const BusinessHours* business) {
       ++t.pending;
     }
   };
-  for (uint32_t t = 0; t < scope.data.ticket_count(); ++t) {
+  for (uint32_t t : scope.anchored()) {
     if (!scope.ticket(t) || !scope.in_period(scope.data.created_at[t])) continue;
     const TicketFacts& f = scope.facts.tickets[t];
     SlaTargets targets = s.targets;

@@ -104,7 +104,7 @@ json subject_topics(const Scope& scope) {
   const Facts& f = scope.facts;
   std::vector<uint64_t> counts(f.subject_keywords.size(), 0);
   uint64_t created = 0;
-  for (uint32_t t = 0; t < d.ticket_count(); ++t) {
+  for (uint32_t t : scope.anchored()) {
     if (!scope.ticket(t) || !scope.in_period(d.created_at[t])) continue;
     ++created;
     for (uint32_t k = f.subject_keyword_start[t]; k < f.subject_keyword_start[t + 1]; ++k) ++counts[f.subject_keyword_ids[k]];

@@ -19,7 +19,7 @@ constexpr int64_t kMaxDenseDays = 36525;  // 100 years
 std::map<int64_t, uint64_t> created_per_day(const Scope& scope) {
   const Dataset& d = scope.data;
   std::map<int64_t, uint64_t> days;
-  for (uint32_t t = 0; t < d.ticket_count(); ++t)
+  for (uint32_t t : scope.anchored())
     if (scope.ticket(t) && scope.in_period(d.created_at[t])) ++days[scope.local_day(d.created_at[t])];
   return days;
 }
@@ -52,7 +52,7 @@ json ticket_volume(const Scope& scope) {
   uint64_t total = 0;
   uint64_t by_channel[kChannelCount] = {};
   std::map<std::string, uint64_t> by_raw;
-  for (uint32_t t = 0; t < d.ticket_count(); ++t) {
+  for (uint32_t t : scope.anchored()) {
     if (!scope.ticket(t) || !scope.in_period(d.created_at[t])) continue;
     ++total;
     ++by_channel[static_cast<int>(d.channel[t])];
@@ -78,7 +78,7 @@ json top_topics(const Scope& scope) {
   const Dataset& d = scope.data;
   std::unordered_map<uint32_t, uint64_t> counts;
   uint64_t created = 0;
-  for (uint32_t t = 0; t < d.ticket_count(); ++t) {
+  for (uint32_t t : scope.anchored()) {
     if (!scope.ticket(t) || !scope.in_period(d.created_at[t])) continue;
     ++created;
     for (uint32_t i = 0; i < d.tags_count[t]; ++i) ++counts[d.tag_pool[d.tags_begin[t] + i]];
