@@ -382,6 +382,7 @@ void Engine::finish() {
   index_requesters(data_, facts_);
   index_subject_keywords(data_, facts_);
   index_agents(data_, facts_);
+  index_rating_anchors(data_, facts_);
   for (uint32_t t = 0; t < data_.ticket_count(); ++t) {
     const Status st = data_.status[t];
     if (st == Status::spam) ++data_.quality.excluded.spam;

@@ -72,8 +72,9 @@ json tickets_per_agent(const Scope& scope) {
     if (scope.ticket(e.ticket) && scope.in_period(e.at) && e.agent != kNoString) ++rows[e.agent].resolutions;
   for (const ReplyEvent& e : scope.facts.replies)
     if (scope.ticket(e.ticket) && scope.in_period(e.at) && e.agent != kNoString) ++rows[e.agent].replies;
-  for (const Rating& r : d.ratings) {
-    if (!r.answered || !scope.ticket(r.ticket) || !scope.in_period(rating_anchor(scope, r))) continue;
+  for (size_t i = 0; i < d.ratings.size(); ++i) {
+    const Rating& r = d.ratings[i];
+    if (!r.answered || !scope.ticket(r.ticket) || !scope.in_period(scope.facts.rating_at[i])) continue;
     const uint32_t agent = r.agent != kNoString ? r.agent : d.assignee[r.ticket];
     if (agent == kNoString) continue;
     AgentRow& row = rows[agent];

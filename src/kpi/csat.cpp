@@ -44,11 +44,14 @@ bool is_satisfied(const Rating& r, const CsatMapping& m) {
   return false;
 }
 
-int64_t rating_anchor(const Scope& scope, const Rating& r) {
-  if (r.at != kNoTime) return r.at;
-  const TicketFacts& f = scope.facts.tickets[r.ticket];
-  if (f.final_resolved_at != kNoTime) return f.final_resolved_at;
-  return scope.data.created_at[r.ticket];
+void index_rating_anchors(const Dataset& d, Facts& facts) {
+  facts.rating_at.resize(d.ratings.size());
+  for (size_t i = 0; i < d.ratings.size(); ++i) {
+    const Rating& r = d.ratings[i];
+    facts.rating_at[i] = r.at != kNoTime                                  ? r.at
+                         : facts.tickets[r.ticket].final_resolved_at != kNoTime ? facts.tickets[r.ticket].final_resolved_at
+                                                                        : d.created_at[r.ticket];
+  }
 }
 
 json csat(const Scope& scope) {
@@ -56,8 +59,10 @@ json csat(const Scope& scope) {
   std::map<std::string, uint64_t> distribution;
   std::map<RatingScale, uint64_t> scales;
   double sum = 0;
-  for (const Rating& r : scope.data.ratings) {
-    if (!scope.ticket(r.ticket) || !scope.in_period(rating_anchor(scope, r))) continue;
+  const std::vector<Rating>& ratings = scope.data.ratings;
+  for (size_t i = 0; i < ratings.size(); ++i) {
+    const Rating& r = ratings[i];
+    if (!scope.ticket(r.ticket) || !scope.in_period(scope.facts.rating_at[i])) continue;
     if (!r.answered) {
       ++offered_only;
       continue;

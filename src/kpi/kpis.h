@@ -33,6 +33,9 @@ json sla(const Scope& scope, const BusinessHours* business);  // 1.23
 json subject_topics(const Scope& scope);           // 1.21 (subject keywords)
 void index_subject_keywords(const Dataset& data, Facts& facts);  // 1.21, once at finish()
 void index_agents(const Dataset& data, Facts& facts);            // 1.12, once at finish()
+// 1.2, once at finish(): when each rating counts for period filters (Facts::rating_at): its own time, else its
+// ticket's final resolution, else the ticket's creation.
+void index_rating_anchors(const Dataset& data, Facts& facts);
 json ces(const Scope& scope);                      // 1.14 (survey file)
 json nps(const Scope& scope);                      // 1.15 (survey file)
 json esat(const Scope& scope);                     // 1.16 (survey file)
@@ -41,7 +44,5 @@ json retention(const Scope& scope);                // 1.22 (requester identity; 
 
 // Satisfied / answered for one rating (1.13 scale mapping, thresholds from the settings).
 bool is_satisfied(const Rating& r, const CsatMapping& mapping);
-// When a rating counts for period filters: its own time, else the ticket's resolution, else creation.
-int64_t rating_anchor(const Scope& scope, const Rating& r);
 
 }  // namespace hk
