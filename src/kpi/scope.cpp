@@ -21,22 +21,35 @@ Scope::Scope(const Scope& base, const std::vector<uint8_t>* keep, int64_t from, 
   query_.to = to;
   if (keep)
     for (size_t t = 0; t < selected_.size(); ++t) selected_[t] = selected_[t] && (*keep)[t];
-  index_anchored();
+  // A breakdown row's period lies inside the base's: its anchored tickets are among the base's, so only those are
+  // looked at (a week breakdown builds 53 of these). The previous period of a comparison lies outside: all tickets.
+  const auto inside = [&](int64_t at, bool upper) {
+    const int64_t base_end = upper ? base.query_.to : base.query_.from;
+    if (base_end == kNoTime) return true;
+    if (at == kNoTime) return false;
+    return upper ? at <= base_end : at >= base_end;
+  };
+  index_anchored(inside(from, false) && inside(to, true) ? &base.anchored_ : nullptr);
 }
 
-void Scope::index_anchored() {
+void Scope::index_anchored(const std::vector<uint32_t>* candidates) {
   anchored_.clear();
-  for (uint32_t t = 0; t < selected_.size(); ++t) {
-    if (!selected_[t]) continue;
+  const auto consider = [&](uint32_t t) {
+    if (!selected_[t]) return;
     // Without facts for a ticket, keep it: the list must hold every ticket a KPI could count (a superset is exact too).
     if (t >= facts.tickets.size()) {
       anchored_.push_back(t);
-      continue;
+      return;
     }
     const TicketFacts& f = facts.tickets[t];
     if (in_period(data.created_at[t]) || in_period(f.first_reply_at) || in_period(f.first_resolved_at) ||
         in_period(f.final_resolved_at))
       anchored_.push_back(t);
+  };
+  if (candidates) {
+    for (uint32_t t : *candidates) consider(t);
+  } else {
+    for (uint32_t t = 0; t < selected_.size(); ++t) consider(t);
   }
 }
 

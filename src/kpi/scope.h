@@ -39,7 +39,7 @@ class Scope {
   const Settings& settings;
 
  private:
-  void index_anchored();
+  void index_anchored(const std::vector<uint32_t>* candidates = nullptr);
   Query query_;
   std::vector<uint8_t> selected_;
   std::vector<uint32_t> anchored_;
