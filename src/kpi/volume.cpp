@@ -71,6 +71,22 @@ json ticket_volume(const Scope& scope) {
   j["by_week"] = series(scope, days, Granularity::week);
   j["by_month"] = series(scope, days, Granularity::month);
   j["by_quarter"] = series(scope, days, Granularity::quarter);
+  // The same series per channel (each channel with tickets in the period), for a chart of volume stacked by channel:
+  // exactly what a report filtered to that channel gives as its by_day / by_week / by_month, in one query instead of
+  // one per channel (the dashboard made up to eight full reports for its chart).
+  std::map<int64_t, uint64_t> channel_days[kChannelCount];
+  for (uint32_t t : scope.anchored())
+    if (scope.ticket(t) && scope.in_period(d.created_at[t]))
+      ++channel_days[static_cast<int>(d.channel[t])][scope.local_day(d.created_at[t])];
+  json per_channel = json::object();
+  for (int c = 0; c < kChannelCount; ++c) {
+    if (!by_channel[c]) continue;
+    per_channel[std::string(channel_name(static_cast<Channel>(c)))] = {
+        {"by_day", series(scope, channel_days[c], Granularity::day)},
+        {"by_week", series(scope, channel_days[c], Granularity::week)},
+        {"by_month", series(scope, channel_days[c], Granularity::month)}};
+  }
+  j["series_by_channel"] = per_channel;
   return j;
 }
 

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <map>
 #include <random>
 
 #include "test_util.h"
@@ -252,4 +253,24 @@ TEST(Property, AdjacentPeriodsSumToTheirUnion) {
   EXPECT_EQ(vol, volume(r));
   EXPECT_EQ(frt, r["kpis"]["first_response_time"]["n"].get<uint64_t>());
   EXPECT_EQ(res, r["kpis"]["resolution_time"]["n"].get<uint64_t>());
+}
+
+// 1.1 series_by_channel: each channel's series is what a report filtered to that channel gives (the dashboard's chart
+// used to make those reports one by one), with and without a period, and the channels' days add up to the total's.
+TEST(Property, SeriesByChannelEqualsAReportFilteredToEachChannel) {
+  for (const std::string period : {std::string(), std::string(R"("from":"2025-02-01","to":"2025-02-28",)")}) {
+    const json total = query("{" + period + R"("filters":{}})")["kpis"]["ticket_volume"];
+    const json& per = total["series_by_channel"];
+    ASSERT_GE(per.size(), 3u) << "the generated export has several channels";
+    std::map<std::string, uint64_t> summed;
+    for (const auto& [channel, series] : per.items()) {
+      const json filtered =
+          query("{" + period + R"("filters":{"channel":[")" + channel + R"("]}})")["kpis"]["ticket_volume"];
+      for (const char* g : {"by_day", "by_week", "by_month"}) EXPECT_EQ(series[g], filtered[g]) << channel << " " << g;
+      EXPECT_EQ(total["by_channel"][channel], filtered["total"]) << channel;
+      for (const auto& b : series["by_day"]) summed[b["period"].get<std::string>()] += b["count"].get<uint64_t>();
+    }
+    for (const auto& b : total["by_day"])
+      EXPECT_EQ(summed[b["period"].get<std::string>()], b["count"].get<uint64_t>()) << b["period"];
+  }
 }

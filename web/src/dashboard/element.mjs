@@ -104,7 +104,7 @@ export class HelpdeskKpiDashboard extends HTMLElement {
     this.#base = value ?? null;
     this.#report = value ?? null;
     this.#previous = null;
-    this.#stacks = [];
+    this.#stacks = this.#channelStacks(value); // a saved report carries its channel series too
     this.#files = null;
     this.#query = {
       from: value?.settings?.from?.slice?.(0, 10) ?? '',
@@ -595,7 +595,7 @@ export class HelpdeskKpiDashboard extends HTMLElement {
       const period = this.#previousPeriod(q);
       const prevQuery = period ? { ...q, ...period } : null;
       const previous = prevQuery ? await session.report(prevQuery) : null;
-      const stacks = await this.#channelStacks(session, q, report);
+      const stacks = this.#channelStacks(report);
       if (seq !== this.#seq || session !== this.#session) return;
       this.#report = report;
       this.#previous = previous;
@@ -613,17 +613,17 @@ export class HelpdeskKpiDashboard extends HTMLElement {
     }
   }
 
-  /** Volume over time by channel: one filtered query per channel present (the report has totals only). */
-  async #channelStacks(session, q, report) {
-    const byChannel = report?.kpis?.ticket_volume?.by_channel ?? {};
-    const channels = CHANNEL_ORDER.filter((c) => byChannel[c] > 0);
-    const stacks = [];
-    for (const channel of channels) {
-      const r = await session.report({ ...q, filters: { ...(q.filters ?? {}), channel: [channel] } });
-      const tv = r.kpis?.ticket_volume ?? {};
-      stacks.push({ key: channel, series: { by_day: tv.by_day ?? [], by_week: tv.by_week ?? [], by_month: tv.by_month ?? [] } });
-    }
-    return stacks;
+  /**
+   * Volume over time by channel, from the report's own `series_by_channel` (the engine computes each channel's series
+   * in the same query; the chart used to cost one more full report per channel).
+   */
+  #channelStacks(report) {
+    const tv = report?.kpis?.ticket_volume ?? {};
+    const per = tv.series_by_channel ?? {};
+    return CHANNEL_ORDER.filter((c) => tv.by_channel?.[c] > 0 && per[c]).map((c) => ({
+      key: c,
+      series: { by_day: per[c].by_day ?? [], by_week: per[c].by_week ?? [], by_month: per[c].by_month ?? [] },
+    }));
   }
 
   // ---------------------------------------------------------------------------------------------- rendering
