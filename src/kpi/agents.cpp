@@ -23,7 +23,8 @@ class AgentRows {
  public:
   explicit AgentRows(size_t strings) : slot_(strings, kNone) {}
   AgentRow& operator[](uint32_t agent) {
-    uint32_t& slot = agent == kAutomationAgent ? automation_slot_ : agent < slot_.size() ? slot_[agent] : other(agent);
+    if (agent != kAutomationAgent && agent >= slot_.size()) slot_.resize(agent + 1, kNone);
+    uint32_t& slot = agent == kAutomationAgent ? automation_slot_ : slot_[agent];
     if (slot == kNone) {
       slot = static_cast<uint32_t>(rows_.size());
       rows_.emplace_back(agent, AgentRow{});
@@ -34,10 +35,8 @@ class AgentRows {
 
  private:
   static constexpr uint32_t kNone = UINT32_MAX;
-  uint32_t& other(uint32_t agent) { return others_.try_emplace(agent, kNone).first->second; }
   std::vector<uint32_t> slot_;
   uint32_t automation_slot_ = kNone;
-  std::map<uint32_t, uint32_t> others_;  // ids beyond the pool: none today, kept safe
   std::vector<std::pair<uint32_t, AgentRow>> rows_;
 };
 

@@ -15,15 +15,6 @@ namespace {
 
 constexpr int64_t kMaxDenseDays = 36525;  // 100 years
 
-// Tickets created in the period per local day, counted once and then summed into each granularity's buckets.
-std::map<int64_t, uint64_t> created_per_day(const Scope& scope) {
-  const Dataset& d = scope.data;
-  std::map<int64_t, uint64_t> days;
-  for (uint32_t t : scope.anchored())
-    if (scope.ticket(t) && scope.in_period(d.created_at[t])) ++days[scope.local_day(d.created_at[t])];
-  return days;
-}
-
 json series(const Scope& scope, const std::map<int64_t, uint64_t>& days, Granularity g) {
   BucketRule rule{g, scope.settings.week_start == "sunday", scope.settings.fiscal_year_start_month};
   std::map<int64_t, uint64_t> counts;
@@ -52,11 +43,16 @@ json ticket_volume(const Scope& scope) {
   uint64_t total = 0;
   uint64_t by_channel[kChannelCount] = {};
   std::map<std::string, uint64_t> by_raw;
+  // Tickets created in the period per channel and local day, in one walk; each granularity's buckets are summed from
+  // the days, and the whole's days from the channels'.
+  std::map<int64_t, uint64_t> channel_days[kChannelCount];
   for (uint32_t t : scope.anchored()) {
     if (!scope.ticket(t) || !scope.in_period(d.created_at[t])) continue;
+    const int c = static_cast<int>(d.channel[t]);
     ++total;
-    ++by_channel[static_cast<int>(d.channel[t])];
+    ++by_channel[c];
     ++by_raw[std::string(d.text(d.raw_channel[t]))];
+    ++channel_days[c][scope.local_day(d.created_at[t])];
   }
   json j;
   j["total"] = total;
@@ -66,18 +62,16 @@ json ticket_volume(const Scope& scope) {
   json raw = json::object();
   for (const auto& [k, v] : by_raw) raw[k.empty() ? "(none)" : k] = v;
   j["by_raw_channel"] = raw;
-  const std::map<int64_t, uint64_t> days = created_per_day(scope);
+  std::map<int64_t, uint64_t> days;
+  for (const auto& per_day : channel_days)
+    for (const auto& [day, n] : per_day) days[day] += n;
   j["by_day"] = series(scope, days, Granularity::day);
   j["by_week"] = series(scope, days, Granularity::week);
   j["by_month"] = series(scope, days, Granularity::month);
   j["by_quarter"] = series(scope, days, Granularity::quarter);
-  // The same series per channel (each channel with tickets in the period), for a chart of volume stacked by channel:
-  // exactly what a report filtered to that channel gives as its by_day / by_week / by_month, in one query instead of
-  // one per channel (the dashboard made up to eight full reports for its chart).
-  std::map<int64_t, uint64_t> channel_days[kChannelCount];
-  for (uint32_t t : scope.anchored())
-    if (scope.ticket(t) && scope.in_period(d.created_at[t]))
-      ++channel_days[static_cast<int>(d.channel[t])][scope.local_day(d.created_at[t])];
+  // Each channel's series (channels with tickets in the period), for a chart of volume stacked by channel: exactly
+  // what a report filtered to that channel gives as its by_day / by_week / by_month, in one query instead of one per
+  // channel (the dashboard made up to eight full reports for its chart).
   json per_channel = json::object();
   for (int c = 0; c < kChannelCount; ++c) {
     if (!by_channel[c]) continue;

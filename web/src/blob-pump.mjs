@@ -7,13 +7,37 @@
 // file").
 //
 // Flow control, so a slow engine never makes the whole file pile up in its message queue: the worker grants credit
-// (how many more slices it will take), the page never sends more than it was granted, and reads at most READ_AHEAD
-// slices beyond; a file is not touched before the worker asks for it (when its turn comes). At most
-// CREDIT + READ_AHEAD + 1 slices of CHUNK bytes exist at once.
+// (how many more slices it will take), the page never sends more than it was granted, and holds one slice ready plus
+// READ_AHEAD being read; a file is not touched before the worker asks for it (when its turn comes). At most
+// CREDIT + READ_AHEAD + 2 slices of CHUNK bytes exist at once.
 
 export const CHUNK = 4 << 20;
 const CREDIT = 3;
-const READ_AHEAD = 2;
+const READ_AHEAD = 1;
+
+/**
+ * The slices of `blob` as ArrayBuffers, in order, CHUNK bytes each, with the next `ahead` slices being read while the
+ * caller works on the current one (the browser reads files on another thread): at most ahead + 1 in memory. A
+ * caller that stops early stops the reading. Used by the page (pumpBlob) and by the path without a worker (inputs.mjs).
+ */
+export async function* blobSlices(blob, ahead) {
+  const reads = [];
+  let at = 0;
+  const startReads = () => {
+    while (reads.length < ahead + 1 && at < blob.size) {
+      const read = blob.slice(at, Math.min(blob.size, at + CHUNK)).arrayBuffer();
+      read.catch(() => {}); // an abandoned read must not become an unhandled rejection
+      reads.push(read);
+      at += CHUNK;
+    }
+  };
+  startReads();
+  while (reads.length) {
+    const buffer = await reads.shift();
+    startReads();
+    yield buffer;
+  }
+}
 
 /**
  * Page side: streams `blob` over `port` as transferred ArrayBuffers, then `null`; `{error}` if reading fails. Stops
@@ -37,27 +61,16 @@ export function pumpBlob(blob, port) {
     closed = true;
     wakeUp();
   };
+  const granted = async () => {
+    while (credit === 0 && !closed) await new Promise((resolve) => (wake = resolve));
+    return !closed;
+  };
   const done = (async () => {
-    const reads = [];
-    let at = 0;
-    const startReads = () => {
-      while (reads.length < READ_AHEAD + 1 && at < blob.size) {
-        const read = blob.slice(at, Math.min(blob.size, at + CHUNK)).arrayBuffer();
-        read.catch(() => {}); // an abandoned read must not become an unhandled rejection
-        reads.push(read);
-        at += CHUNK;
-      }
-    };
     try {
       // Nothing is read before the worker asks: a session of many files reads them one after the other.
-      while (credit === 0 && !closed) await new Promise((resolve) => (wake = resolve));
-      startReads();
-      while (reads.length) {
-        while (credit === 0 && !closed) await new Promise((resolve) => (wake = resolve));
-        if (closed) return;
-        const buffer = await reads.shift();
-        startReads();
-        if (closed) return;
+      if (!(await granted())) return;
+      for await (const buffer of blobSlices(blob, READ_AHEAD)) {
+        if (!(await granted())) return;
         credit--;
         port.postMessage(buffer, [buffer]);
       }

@@ -2,7 +2,7 @@
 // {name, data}) into named async streams of Uint8Array chunks. Gzip input (by its magic bytes) is decompressed with
 // DecompressionStream, which Node 20 and browsers both have.
 
-import { CHUNK, portChunks } from './blob-pump.mjs';
+import { CHUNK, blobSlices, portChunks } from './blob-pump.mjs';
 
 // In a worker, a File arrives as slices the page reads and transfers over a MessagePort (blob-pump.mjs explains why).
 // A Blob read here directly is the path without a worker (and Node).
@@ -32,27 +32,8 @@ async function* chunksOf(data) {
     return;
   }
   if (typeof Blob !== 'undefined' && data instanceof Blob) {
-    // Slices, not the whole file: a 1 GB export is never one buffer. The next slice is read while the engine works on
-    // this one (at most READ_AHEAD + 1 slices in memory).
-    const read = (at) => {
-      const promise = data.slice(at, Math.min(data.size, at + CHUNK)).arrayBuffer();
-      promise.catch(() => {}); // a read abandoned with the generator must not be an unhandled rejection
-      return promise;
-    };
-    const pending = [];
-    let next = 0;
-    const fill = () => {
-      while (pending.length < READ_AHEAD + 1 && next < data.size) {
-        pending.push(read(next));
-        next += CHUNK;
-      }
-    };
-    fill();
-    while (pending.length) {
-      const bytes = await pending.shift();
-      fill();
-      yield new Uint8Array(bytes);
-    }
+    // Slices, not the whole file: a 1 GB export is never one buffer; the next one is read while the engine works.
+    for await (const bytes of blobSlices(data, READ_AHEAD)) yield new Uint8Array(bytes);
     return;
   }
   if (typeof MessagePort !== 'undefined' && data instanceof MessagePort) {
