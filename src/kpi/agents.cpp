@@ -3,8 +3,8 @@
 // counts twice). Bot and automation resolutions go to the pseudo-agent "Automation". Context columns: replies sent,
 // FRT of the tickets the agent answered first, CSAT of ratings attributed to the agent (or the assignee), one-touch rate.
 #include <algorithm>
-#include <map>
 
+#include "kpi/dense_index.h"
 #include "kpi/kpis.h"
 
 namespace hk {
@@ -16,27 +16,19 @@ struct AgentRow {
   std::vector<double> frt;
 };
 
-// Rows by agent id, with a dense index over the string pool: several lookups per ticket on every re-query, where a
-// std::map was 13% of a re-query on 100k tickets (docs/benchmarks.md). Rows are listed in the order the JSON is sorted
-// in afterwards, so their order here does not matter.
+// Rows by agent id (kAutomationAgent included), numbered by a DenseIndex: several lookups per ticket on every
+// re-query. Rows are listed in the order the JSON is sorted in afterwards, so their order here does not matter.
 class AgentRows {
  public:
-  explicit AgentRows(size_t strings) : slot_(strings, kNone) {}
   AgentRow& operator[](uint32_t agent) {
-    if (agent != kAutomationAgent && agent >= slot_.size()) slot_.resize(agent + 1, kNone);
-    uint32_t& slot = agent == kAutomationAgent ? automation_slot_ : slot_[agent];
-    if (slot == kNone) {
-      slot = static_cast<uint32_t>(rows_.size());
-      rows_.emplace_back(agent, AgentRow{});
-    }
-    return rows_[slot].second;
+    const uint32_t n = index_.number(agent);
+    if (n == rows_.size()) rows_.emplace_back(agent, AgentRow{});
+    return rows_[n].second;
   }
   std::vector<std::pair<uint32_t, AgentRow>>& rows() { return rows_; }
 
  private:
-  static constexpr uint32_t kNone = UINT32_MAX;
-  std::vector<uint32_t> slot_;
-  uint32_t automation_slot_ = kNone;
+  DenseIndex index_;
   std::vector<std::pair<uint32_t, AgentRow>> rows_;
 };
 
@@ -50,7 +42,7 @@ void index_agents(const Dataset& d, Facts& facts) {
 
 json tickets_per_agent(const Scope& scope) {
   const Dataset& d = scope.data;
-  AgentRows rows(d.strings.size());
+  AgentRows rows;
   // Every known agent is listed, even with nothing in the period.
   for (uint32_t id : scope.facts.agents) rows[id];
   for (uint32_t t : scope.anchored()) {

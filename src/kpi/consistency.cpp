@@ -5,8 +5,8 @@
 // (1 − CV of median resolution time), clipped to [0, 1]. Cells below k are hidden (not computed).
 #include <algorithm>
 #include <cmath>
-#include <unordered_map>
 
+#include "kpi/dense_index.h"
 #include "kpi/kpis.h"
 
 namespace hk {
@@ -44,16 +44,20 @@ json opt(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); 
 json consistency(const Scope& scope) {
   const Dataset& d = scope.data;
   const uint64_t k = static_cast<uint64_t>(scope.settings.consistency_min_tickets);
-  // tag → agent → figures. Hash maps, not ordered ones: this runs per tag of every resolved ticket on each query, and
-  // the output order comes from sorting by text below anyway.
-  std::unordered_map<uint32_t, std::unordered_map<uint32_t, AgentTopic>> topics;
+  // (tag, agent) → figures, numbered by a DenseIndex: this runs per tag of every resolved ticket on each query (nested
+  // hash maps were the largest part of a whole-range re-query at 1M tickets), and the output order comes from sorting
+  // by text below anyway.
+  DenseIndex cells;
+  std::vector<AgentTopic> figures;
   for (uint32_t t : scope.anchored()) {
     if (!scope.ticket(t)) continue;
     const TicketFacts& f = scope.facts.tickets[t];
     if (f.final_resolved_at == kNoTime || !scope.in_period(f.final_resolved_at)) continue;
     if (f.resolver == kNoString || f.resolver == kAutomationAgent) continue;
     for (uint32_t i = 0; i < d.tags_count[t]; ++i) {
-      AgentTopic& a = topics[d.tag_pool[d.tags_begin[t] + i]][f.resolver];
+      const uint32_t c = cells.number(uint64_t(d.tag_pool[d.tags_begin[t] + i]) << 32 | f.resolver);
+      if (c == figures.size()) figures.emplace_back();
+      AgentTopic& a = figures[c];
       if (f.full_resolution_s != kNoTime) a.resolution.push_back(static_cast<double>(f.full_resolution_s));
       if (f.replies > 0) {
         ++a.touched;
@@ -65,39 +69,45 @@ json consistency(const Scope& scope) {
       }
     }
   }
+  // Topics by tag text, agents within a topic by id text — not interning order, which follows file order: the same
+  // sums, so the same bits, for any order.
+  const auto tag_of = [&](uint32_t c) { return static_cast<uint32_t>(cells.key(c) >> 32); };
+  const auto agent_of = [&](uint32_t c) { return static_cast<uint32_t>(cells.key(c)); };
+  std::vector<uint32_t> order(cells.size());
+  for (uint32_t c = 0; c < order.size(); ++c) order[c] = c;
+  std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
+    if (tag_of(x) != tag_of(y)) return d.text(tag_of(x)) < d.text(tag_of(y));
+    return d.text(agent_of(x)) < d.text(agent_of(y));
+  });
   json out_topics = json::array();
   std::vector<double> scores;
-  // Topics by tag text, not interning order (file order must not matter).
-  std::vector<uint32_t> tag_order;
-  for (auto& entry : topics) tag_order.push_back(entry.first);
-  std::sort(tag_order.begin(), tag_order.end(), [&](uint32_t x, uint32_t y) { return d.text(x) < d.text(y); });
-  for (uint32_t tag : tag_order) {
-    auto& agents = topics[tag];
-    // Agents by id text, not interning order (that follows file order): the same sums, so the same bits, for any order.
-    std::vector<uint32_t> order;
-    for (auto& [agent, a] : agents) order.push_back(agent);
-    std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) { return d.text(x) < d.text(y); });
-    std::vector<uint32_t> ids;
+  for (size_t begin = 0; begin < order.size();) {
+    const uint32_t tag = tag_of(order[begin]);
+    size_t end = begin;
+    while (end < order.size() && tag_of(order[end]) == tag) ++end;
+    std::vector<uint32_t> kept;  // cells of agents with at least k resolutions
     std::vector<double> medians, one_touch, reopen;
-    for (uint32_t agent : order) {
-      AgentTopic& a = agents[agent];
+    for (size_t i = begin; i < end; ++i) {
+      AgentTopic& a = figures[order[i]];
       if (a.resolution.size() < k) continue;
-      ids.push_back(agent);
+      kept.push_back(order[i]);
       medians.push_back(*summarize(a.resolution).median);
       one_touch.push_back(a.touched ? static_cast<double>(a.one_touch) / static_cast<double>(a.touched) : 0.0);
       reopen.push_back(a.first_resolved ? static_cast<double>(a.reopened) / static_cast<double>(a.first_resolved) : 0.0);
     }
-    if (ids.size() < 2) continue;
+    begin = end;
+    if (kept.size() < 2) continue;
     const auto cv = coefficient_of_variation(medians);
     if (cv) scores.push_back(std::clamp(1.0 - *cv, 0.0, 1.0));
     const std::vector<bool> out = outliers(medians);
     json rows = json::array();
-    for (size_t i = 0; i < ids.size(); ++i) {
-      auto u = d.users.find(ids[i]);
-      const std::string_view name = u != d.users.end() && u->second.name ? d.text(u->second.name) : d.text(ids[i]);
-      rows.push_back({{"id", d.text(ids[i])},
+    for (size_t i = 0; i < kept.size(); ++i) {
+      const uint32_t agent = agent_of(kept[i]);
+      auto u = d.users.find(agent);
+      const std::string_view name = u != d.users.end() && u->second.name ? d.text(u->second.name) : d.text(agent);
+      rows.push_back({{"id", d.text(agent)},
                       {"name", name},
-                      {"n", agents[ids[i]].resolution.size()},
+                      {"n", figures[kept[i]].resolution.size()},
                       {"median_resolution_s", medians[i]},
                       {"one_touch_rate", one_touch[i]},
                       {"reopen_rate", reopen[i]},

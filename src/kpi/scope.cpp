@@ -65,18 +65,24 @@ Scope::Scope(const Dataset& d, const Facts& f, const Settings& s, const Query& q
       if (user.name != kNoString && std::find(q.agents.begin(), q.agents.end(), data.text(user.name)) != q.agents.end())
         agents.insert(id);
   const auto tags = ids_of(data, q.tags);
+  // The channel and status filters as tables over the canonical codes, plus the interned raw channel names that match:
+  // a lookup per ticket instead of string comparisons (the scope is built on every re-query, over every ticket).
+  bool channel_ok[kChannelCount] = {}, status_ok[kStatusCount] = {};
+  for (int c = 0; c < kChannelCount; ++c)
+    channel_ok[c] = std::find(q.channels.begin(), q.channels.end(), channel_name(static_cast<Channel>(c))) != q.channels.end();
+  for (int st = 0; st < kStatusCount; ++st)
+    status_ok[st] = std::find(q.statuses.begin(), q.statuses.end(), status_name(static_cast<Status>(st))) != q.statuses.end();
+  std::vector<uint32_t> raw_channels;
+  for (const auto& c : q.channels)
+    if (const uint32_t id = data.strings.find(c); id != kNoString) raw_channels.push_back(id);
   for (uint32_t t = 0; t < n; ++t) {
     bool keep = !is_excluded(data.status[t]);
     if (keep && !q.channels.empty()) {
-      const std::string_view canonical = channel_name(data.channel[t]);
-      const std::string_view raw = data.text(data.raw_channel[t]);
-      keep = std::any_of(q.channels.begin(), q.channels.end(),
-                         [&](const std::string& c) { return c == canonical || (!raw.empty() && c == raw); });
+      const uint32_t raw = data.raw_channel[t];
+      keep = channel_ok[static_cast<int>(data.channel[t])] ||
+             (raw != kNoString && std::find(raw_channels.begin(), raw_channels.end(), raw) != raw_channels.end());
     }
-    if (keep && !q.statuses.empty()) {
-      const std::string_view s = status_name(data.status[t]);
-      keep = std::find(q.statuses.begin(), q.statuses.end(), s) != q.statuses.end();
-    }
+    if (keep && !q.statuses.empty()) keep = status_ok[static_cast<int>(data.status[t])];
     if (keep && !q.agents.empty()) keep = agents.count(data.assignee[t]) > 0;
     if (keep && !q.tags.empty()) {
       keep = false;

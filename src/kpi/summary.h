@@ -14,7 +14,7 @@ struct Summary {
 
 // PERCENTILE.INC over sorted values; q in [0, 1].
 double percentile_inc(const std::vector<double>& sorted, double q);
-// Summarises `values`, reordering them (a partial sort: they are not left sorted).
+// Summarises `values`; may reorder them (small populations are partially sorted in place), never changes them.
 Summary summarize(std::vector<double>& values);
 
 struct Rate {

@@ -215,7 +215,7 @@ Facts compute_facts(Dataset& data, const FactsSettings& settings) {
   for (const StatusChange& c : data.status_changes) out.latest_time = std::max(out.latest_time, c.at);
   out.tickets.resize(n);
   for (uint32_t t = 0; t < n; ++t) {
-    TicketFacts& f = out.tickets[t];
+    TicketFacts f;
     derive_messages(t, data, settings, f, out);
     derive_status(t, data, settings, f, out);
     vendor_fallbacks(t, data, settings, f, out);
@@ -239,6 +239,7 @@ Facts compute_facts(Dataset& data, const FactsSettings& settings) {
         f.full_resolution_business_s = business_between(settings, f.start, f.final_resolved_at);
     }
     out.latest_time = std::max({out.latest_time, data.created_at[t], data.updated_at[t]});
+    out.tickets.set(t, f);
   }
   return out;
 }

@@ -4,6 +4,7 @@
 #pragma once
 #include <cstdint>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "model/dataset.h"
@@ -16,39 +17,73 @@ enum class FactSource : uint8_t { none, events, vendor };
 // Pseudo-agent for resolutions performed by bots and automations (1.12).
 constexpr uint32_t kAutomationAgent = UINT32_MAX;
 
-// Fields grouped by size (8-byte, then 4-byte, then 1-byte) so the struct has no padding: every re-query walks this
-// array several times, and at 1M tickets its size is what those walks cost (136 → 120 bytes a ticket).
+// A ticket's facts, field by field: type, name, value when unknown. One list, expanded into the per-ticket record
+// (TicketFacts, built while computing the facts) and into the columns that hold them (TicketFactsColumns).
+#define HK_TICKET_FACTS_FIELDS(X)                                                                                    \
+  X(int64_t, start, kNoTime)             /* FRT / resolution clock start (created, or first customer message if outbound) */ \
+  X(int64_t, first_reply_at, kNoTime)    /* first human reply (G8) */                                              \
+  X(int64_t, first_reply_s, kNoTime)     /* FRT, null if no human reply */                                         \
+  X(int64_t, first_reply_business_s, kNoTime)  /* the same in business hours (G3), when a schedule is set */       \
+  X(int64_t, first_resolved_at, kNoTime)                                                                          \
+  X(int64_t, final_resolved_at, kNoTime) /* only while the ticket is resolved now */                               \
+  X(int64_t, first_resolution_s, kNoTime)                                                                         \
+  X(int64_t, full_resolution_s, kNoTime)                                                                          \
+  X(int64_t, first_resolution_business_s, kNoTime)                                                                \
+  X(int64_t, full_resolution_business_s, kNoTime)                                                                 \
+  X(int64_t, first_reopen_at, kNoTime)                                                                            \
+  X(uint32_t, first_reply_agent, kNoString)                                                                       \
+  X(uint32_t, resolver, kNoString)       /* agent of the final resolution, or kAutomationAgent */                  \
+  X(int32_t, replies, -1)                /* human replies over the ticket's life (1.9; chat bursts count once); -1 unknown */ \
+  X(int32_t, public_messages, 0)         /* customer + human agent public messages (1.24) */                        \
+  X(int32_t, bot_messages, 0)                                                                                     \
+  X(int32_t, reopens, -1)                /* -1 unknown */                                                          \
+  X(FactSource, first_reply_source, FactSource::none)                                                             \
+  X(FactSource, resolution_source, FactSource::none)                                                              \
+  X(bool, outbound, false)               /* an agent wrote first */                                                \
+  X(bool, has_messages, false)           /* the export has this ticket's messages */                               \
+  X(bool, has_status_history, false)     /* the export has this ticket's status changes */                         \
+  X(bool, customer_wrote_after_first_reply, false)  /* FCR (a) */                                                  \
+  X(bool, automated, false)              /* 1.17 */                                                                \
+  X(bool, awaiting_reply, false)         /* open, and the customer waits for a human reply (1.3) */
+
 struct TicketFacts {
-  // --- 8-byte fields
-  int64_t start = kNoTime;            // FRT / resolution clock start (created_at, or first customer message if outbound)
-  int64_t first_reply_at = kNoTime;   // first human reply (G8)
-  int64_t first_reply_s = kNoTime;    // FRT, null if no human reply
-  int64_t first_reply_business_s = kNoTime;  // the same in business hours (G3), when a schedule is set
-  int64_t first_resolved_at = kNoTime;
-  int64_t final_resolved_at = kNoTime;  // only while the ticket is resolved now
-  int64_t first_resolution_s = kNoTime;
-  int64_t full_resolution_s = kNoTime;
-  int64_t first_resolution_business_s = kNoTime;
-  int64_t full_resolution_business_s = kNoTime;
-  int64_t first_reopen_at = kNoTime;
+#define HK_FACT_MEMBER(type, name, unknown) type name = unknown;
+  HK_TICKET_FACTS_FIELDS(HK_FACT_MEMBER)
+#undef HK_FACT_MEMBER
+};
 
-  // --- 4-byte fields
-  uint32_t first_reply_agent = kNoString;
-  uint32_t resolver = kNoString;        // agent of the final resolution, or kAutomationAgent
-  int32_t replies = -1;               // human replies over the ticket's life (1.9; chat bursts count once); -1 unknown
-  int32_t public_messages = 0;        // customer + human agent public messages (1.24)
-  int32_t bot_messages = 0;
-  int32_t reopens = -1;                 // -1 unknown
+// Every ticket's facts, one array per field. A re-query walks the facts of up to every ticket some twenty times, each
+// walk reading two or three fields: as an array of 120-byte records each walk streamed all 120 MB at 1M tickets, and
+// memory bandwidth was the whole cost of a whole-range re-query (docs/benchmarks.md). `tickets[t]` assembles a
+// TicketFacts by value; it is inline, so the compiler loads only the fields the caller reads.
+class TicketFactsColumns {
+ public:
+  size_t size() const { return start.size(); }
+  void resize(size_t n) {
+#define HK_FACT_RESIZE(type, name, unknown) name.assign(n, unknown);
+    HK_TICKET_FACTS_FIELDS(HK_FACT_RESIZE)
+#undef HK_FACT_RESIZE
+  }
+  TicketFacts operator[](size_t t) const {
+    TicketFacts f;
+#define HK_FACT_GET(type, name, unknown) f.name = static_cast<type>(name[t]);
+    HK_TICKET_FACTS_FIELDS(HK_FACT_GET)
+#undef HK_FACT_GET
+    return f;
+  }
+  void set(size_t t, const TicketFacts& f) {
+#define HK_FACT_SET(type, name, unknown) name[t] = f.name;
+    HK_TICKET_FACTS_FIELDS(HK_FACT_SET)
+#undef HK_FACT_SET
+  }
 
-  // --- 1-byte fields
-  FactSource first_reply_source = FactSource::none;
-  FactSource resolution_source = FactSource::none;
-  bool outbound = false;              // an agent wrote first
-  bool has_messages = false;          // the export has this ticket's messages
-  bool has_status_history = false;    // the export has this ticket's status changes
-  bool customer_wrote_after_first_reply = false;  // FCR (a)
-  bool automated = false;               // 1.17
-  bool awaiting_reply = false;          // open, and the customer waits for a human reply (1.3)
+ private:
+  // bool columns are bytes: std::vector<bool> packs bits, and a bit read costs more than a byte read.
+  template <typename T>
+  using Column = std::vector<std::conditional_t<std::is_same_v<T, bool>, uint8_t, T>>;
+#define HK_FACT_COLUMN(type, name, unknown) Column<type> name;
+  HK_TICKET_FACTS_FIELDS(HK_FACT_COLUMN)
+#undef HK_FACT_COLUMN
 };
 
 struct ResponseEpisode {  // 1.5: a customer waits, a human reply ends the wait
@@ -80,7 +115,7 @@ struct FactsSettings {
 };
 
 struct Facts {
-  std::vector<TicketFacts> tickets;
+  TicketFactsColumns tickets;
   std::vector<ResponseEpisode> episodes;
   std::vector<ResolutionEvent> resolutions;
   std::vector<ReplyEvent> replies;

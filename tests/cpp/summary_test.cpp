@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <random>
 #include <vector>
 
@@ -27,6 +28,38 @@ TEST(Summary, SelectionGivesExactlyThePercentilesOfTheSortedValues) {
       EXPECT_EQ(*s.mean, sum / static_cast<double>(n)) << "n=" << n;
       std::sort(values.begin(), values.end());
       EXPECT_EQ(values, sorted);  // reordered, never changed
+    }
+  }
+}
+
+// From 4,096 values on, percentiles come from a histogram of the values' top bits and selection within the buckets
+// that hold the wanted ranks. Populations that stress it: durations spread wide, a few distinct values (whole buckets
+// of ties), everything in one bucket, negative and mixed-sign values, and sizes around the switch-over.
+TEST(Summary, LargePopulationsGiveExactlyThePercentilesOfTheSortedValues) {
+  std::mt19937_64 rng(7);
+  std::lognormal_distribution<double> durations(8.0, 2.0);
+  const size_t sizes[] = {4095, 4096, 4097, 10000, 65537, 250001};
+  for (size_t n : sizes) {
+    for (int shape = 0; shape < 6; ++shape) {
+      std::vector<double> values(n);
+      for (double& v : values) {
+        switch (shape) {
+          case 0: v = std::floor(durations(rng)); break;                      // seconds, long tail
+          case 1: v = static_cast<double>(rng() % 8 + 1); break;              // replies: ties only
+          case 2: v = 4096.0 + static_cast<double>(rng() % 256); break;      // one top-16-bit bucket
+          case 3: v = -static_cast<double>(rng() % 100000); break;            // negative
+          case 4: v = static_cast<double>(static_cast<int64_t>(rng() % 2001) - 1000) * 0.25; break;  // mixed sign
+          default: v = 1234.0; break;                                         // all equal
+        }
+      }
+      std::vector<double> sorted = values;
+      std::sort(sorted.begin(), sorted.end());
+      const hk::Summary s = hk::summarize(values);
+      ASSERT_EQ(s.n, n);
+      EXPECT_EQ(*s.median, hk::percentile_inc(sorted, 0.5)) << "n=" << n << " shape=" << shape;
+      EXPECT_EQ(*s.p90, hk::percentile_inc(sorted, 0.9)) << "n=" << n << " shape=" << shape;
+      std::sort(values.begin(), values.end());
+      EXPECT_EQ(values, sorted);
     }
   }
 }
