@@ -93,7 +93,7 @@ void derive_messages(uint32_t t, Dataset& data, const FactsSettings& settings, T
     // Chat: consecutive agent messages with no customer message between them are one reply (1.9, as dbt does).
     if (!(chat && last_public_was_agent)) ++f.replies;
     last_public_was_agent = true;
-    out.replies.push_back(ReplyEvent{t, m.at, m.author});
+    out.replies.push_back(ReplyEvent{m.at, t, m.author});
     if (f.first_reply_at == kNoTime && f.start != kNoTime && m.at >= f.start) {
       f.first_reply_at = m.at;
       f.first_reply_agent = m.author;
@@ -101,8 +101,8 @@ void derive_messages(uint32_t t, Dataset& data, const FactsSettings& settings, T
     if (waiting_since != kNoTime) {
       const int64_t d = checked_duration(waiting_since, m.at, settings, data, t, "a response");
       if (d != kNoTime)
-        out.episodes.push_back(ResponseEpisode{t, waiting_since, waiting_since + d, m.author,
-                                               business_between(settings, waiting_since, waiting_since + d)});
+        out.episodes.push_back(ResponseEpisode{waiting_since, waiting_since + d,
+                                               business_between(settings, waiting_since, waiting_since + d), t, m.author});
       waiting_since = kNoTime;
     }
   }
@@ -132,7 +132,7 @@ void derive_status(uint32_t t, Dataset& data, const FactsSettings& settings, Tic
       uint32_t agent = s.author;
       if (s.author_kind == AuthorKind::bot || s.author_kind == AuthorKind::system) agent = kAutomationAgent;
       else if (s.author_kind != AuthorKind::agent) agent = data.assignee[t];
-      out.resolutions.push_back(ResolutionEvent{t, s.at, agent});
+      out.resolutions.push_back(ResolutionEvent{s.at, t, agent});
     } else if (!to_resolved && from_resolved) {
       ++f.reopens;
       if (f.first_reopen_at == kNoTime) f.first_reopen_at = s.at;
@@ -200,7 +200,7 @@ void vendor_fallbacks(uint32_t t, Dataset& data, const FactsSettings& settings, 
         f.resolution_source = FactSource::vendor;
         const bool bot_only = f.replies == 0 && ((data.flags[t] & kBotHandled) || f.bot_messages > 0);
         f.resolver = bot_only ? kAutomationAgent : data.assignee[t];
-        out.resolutions.push_back(ResolutionEvent{t, solved, f.resolver});
+        out.resolutions.push_back(ResolutionEvent{solved, t, f.resolver});
       }
     }
   }

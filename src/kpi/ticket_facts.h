@@ -86,23 +86,25 @@ class TicketFactsColumns {
 #undef HK_FACT_COLUMN
 };
 
+// Events, 8-byte fields first so that none carries padding: whole-range re-queries stream these arrays (millions of
+// replies at 1M tickets), and their size is what that costs.
 struct ResponseEpisode {  // 1.5: a customer waits, a human reply ends the wait
-  uint32_t ticket;
   int64_t opened;
   int64_t closed;
-  uint32_t agent;
   int64_t business_s;  // kNoTime without a schedule
+  uint32_t ticket;
+  uint32_t agent;
 };
 
 struct ResolutionEvent {  // a transition into resolved/closed (G9), attributed per G10
-  uint32_t ticket;
   int64_t at;
+  uint32_t ticket;
   uint32_t agent;  // or kAutomationAgent
 };
 
 struct ReplyEvent {
-  uint32_t ticket;
   int64_t at;
+  uint32_t ticket;
   uint32_t agent;
 };
 
