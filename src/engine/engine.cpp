@@ -380,6 +380,7 @@ void Engine::finish() {
   if (business_.enabled()) fs.business = &business_;
   facts_ = compute_facts(data_, fs);
   index_requesters(data_, facts_);
+  index_repeat_contacts(data_, facts_, settings_.repeat_contact_days * 86400, data_end(data_, facts_, settings_));
   index_subject_keywords(data_, facts_);
   index_agents(data_, facts_);
   index_rating_anchors(data_, facts_);

@@ -91,7 +91,7 @@ json consistency(const Scope& scope) {
       AgentTopic& a = figures[order[i]];
       if (a.resolution.size() < k) continue;
       kept.push_back(order[i]);
-      medians.push_back(*summarize(a.resolution).median);
+      medians.push_back(median_of(a.resolution));  // k ≥ 1 (settings), so never empty
       one_touch.push_back(a.touched ? static_cast<double>(a.one_touch) / static_cast<double>(a.touched) : 0.0);
       reopen.push_back(a.first_resolved ? static_cast<double>(a.reopened) / static_cast<double>(a.first_resolved) : 0.0);
     }

@@ -49,11 +49,10 @@ void index_requesters(const Dataset& d, Facts& facts) {
   facts.requester_groups = static_cast<uint32_t>(members.size());
 }
 
-int64_t data_end(const Scope& scope) {
-  if (scope.settings.now != kNoTime) return scope.settings.now;
-  int64_t end = scope.facts.latest_time;
-  if (scope.data.orders.latest != kNoTime && (end == kNoTime || scope.data.orders.latest > end))
-    end = scope.data.orders.latest;
+int64_t data_end(const Dataset& data, const Facts& facts, const Settings& settings) {
+  if (settings.now != kNoTime) return settings.now;
+  int64_t end = facts.latest_time;
+  if (data.orders.latest != kNoTime && (end == kNoTime || data.orders.latest > end)) end = data.orders.latest;
   return end;
 }
 

@@ -28,9 +28,14 @@ struct Requesters {
 // Fills Facts::requester_group / next_same_requester / requester_groups (see ticket_facts.h); once, at finish().
 void index_requesters(const Dataset& data, Facts& facts);
 
+// 1.22: fills Facts::repeat_contact (see ticket_facts.h) from the requester index; once, at finish(), after
+// index_requesters. `end` is data_end.
+void index_repeat_contacts(const Dataset& data, Facts& facts, int64_t window_s, int64_t end);
+
 // The end of the data for windows that look forward (1.18, 1.22): the `now` setting when given, else the latest
 // instant in the tickets and the orders.
-int64_t data_end(const Scope& scope);
+int64_t data_end(const Dataset& data, const Facts& facts, const Settings& settings);
+inline int64_t data_end(const Scope& scope) { return data_end(scope.data, scope.facts, scope.settings); }
 
 // A survey answer passes the query's filters: through its ticket when it names one in the data; otherwise it passes
 // with no filters, or with only an agent filter that names the answer's own `agent`; channel/tag/status filters need a

@@ -12,20 +12,16 @@ namespace hk {
 class DenseIndex {
  public:
   DenseIndex() : slots_(16, kEmpty) {}
-  // The key's number, adding it (as size()) when new.
-  uint32_t number(uint64_t key) {
+  // The key's number, adding it (as size()) when new. The lookup is always inlined (it runs per ticket; clang, the wasm
+  // build, left it a call), the insertion never.
+  [[gnu::always_inline]] uint32_t number(uint64_t key) {
     size_t i = slot_of(key);
     for (;;) {
       const uint32_t n = slots_[i];
-      if (n == kEmpty) break;
+      if (n == kEmpty) return add(key, i);
       if (keys_[n] == key) return n;
       i = (i + 1) & (slots_.size() - 1);
     }
-    const uint32_t n = static_cast<uint32_t>(keys_.size());
-    keys_.push_back(key);
-    slots_[i] = n;
-    if (keys_.size() * 2 > slots_.size()) grow();
-    return n;
   }
   size_t size() const { return keys_.size(); }
   uint64_t key(uint32_t n) const { return keys_[n]; }
@@ -35,6 +31,13 @@ class DenseIndex {
   size_t slot_of(uint64_t key) const {
     // Fibonacci hashing: keys are interned-string ids, small and dense, so their low bits alone would cluster.
     return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> 32) & (slots_.size() - 1);
+  }
+  [[gnu::noinline]] uint32_t add(uint64_t key, size_t slot) {
+    const uint32_t n = static_cast<uint32_t>(keys_.size());
+    keys_.push_back(key);
+    slots_[slot] = n;
+    if (keys_.size() * 2 > slots_.size()) grow();
+    return n;
   }
   void grow() {
     slots_.assign(slots_.size() * 2, kEmpty);

@@ -90,18 +90,30 @@ json purchase_retention(const Scope& scope, const Requesters& who, int64_t end) 
 
 }  // namespace
 
+void index_repeat_contacts(const Dataset& d, Facts& f, int64_t window, int64_t end) {
+  f.repeat_contact.assign(d.ticket_count(), 0);
+  for (uint32_t t = 0; t < d.ticket_count() && t < f.tickets.size(); ++t) {
+    if (f.requester_group[t] == Facts::kNoGroup) continue;  // also every excluded ticket and every one without a creation time
+    const int64_t resolved = f.tickets[t].final_resolved_at;
+    const int64_t anchor = resolved != kNoTime ? std::max(resolved, d.created_at[t]) : d.created_at[t];
+    const uint32_t next = f.next_same_requester[t];
+    if (next != Facts::kNoGroup && d.created_at[next] <= anchor + window) f.repeat_contact[t] = Facts::kRepeatContact;
+    else if (end == kNoTime || anchor + window > end) f.repeat_contact[t] = Facts::kProvisionalRepeat;
+  }
+}
+
 json retention(const Scope& scope) {
   const Dataset& d = scope.data;
-  const int64_t window = scope.settings.repeat_contact_days * 86400;
   const int64_t end = data_end(scope);
 
-  // Requester groups and each ticket's next ticket of the same requester come precomputed (index_requesters).
+  // Requester groups and each ticket's repeat-contact outcome come precomputed (index_requesters,
+  // index_repeat_contacts).
   const Facts& f = scope.facts;
   uint64_t tickets = 0, repeats = 0, provisional = 0, unknown = 0;
   std::vector<uint32_t> in_period(f.requester_groups, 0);  // requester → tickets created in P
   uint64_t customers = 0;
-  for (uint32_t t = 0; t < d.ticket_count(); ++t) {
-    if (!scope.ticket(t) || d.created_at[t] == kNoTime || !scope.in_period(d.created_at[t])) continue;
+  for (uint32_t t : scope.anchored()) {  // every ticket in the scope created in the period is anchored
+    if (d.created_at[t] == kNoTime || !scope.in_period(d.created_at[t])) continue;
     const uint32_t group = f.requester_group[t];
     if (group == Facts::kNoGroup) {
       ++unknown;
@@ -109,11 +121,8 @@ json retention(const Scope& scope) {
     }
     ++tickets;
     customers += in_period[group]++ == 0;
-    const int64_t resolved = f.tickets[t].final_resolved_at;
-    const int64_t anchor = resolved != kNoTime ? std::max(resolved, d.created_at[t]) : d.created_at[t];
-    const uint32_t next = f.next_same_requester[t];
-    if (next != Facts::kNoGroup && d.created_at[next] <= anchor + window) ++repeats;
-    else if (end == kNoTime || anchor + window > end) ++provisional;
+    repeats += f.repeat_contact[t] == Facts::kRepeatContact;
+    provisional += f.repeat_contact[t] == Facts::kProvisionalRepeat;
   }
   uint64_t returning = 0;
   for (uint32_t n : in_period) returning += n > 1;

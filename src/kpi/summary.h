@@ -17,6 +17,9 @@ double percentile_inc(const std::vector<double>& sorted, double q);
 // Summarises `values`; may reorder them (small populations are partially sorted in place), never changes them.
 Summary summarize(std::vector<double>& values);
 
+// Summary::median alone (the same bits), for callers that need no mean or p90. `values` must not be empty.
+double median_of(std::vector<double>& values);
+
 struct Rate {
   uint64_t numerator = 0, denominator = 0;
   std::optional<double> rate() const {

@@ -121,6 +121,7 @@ struct FactsSettings {
 struct Facts {
   TicketFactsColumns tickets;
   std::vector<ResponseEpisode> episodes;
+  // In ticket order as computed; grouped by agent at finish() (index_agents), which is the order queries need.
   std::vector<ResolutionEvent> resolutions;
   std::vector<ReplyEvent> replies;
   int64_t latest_time = kNoTime;  // the latest instant seen in the data (default "now")
@@ -132,6 +133,12 @@ struct Facts {
   std::vector<uint32_t> requester_group;
   std::vector<uint32_t> next_same_requester;
   uint32_t requester_groups = 0;
+  // 1.22 whether a ticket with a requester group is followed by a repeat contact (kRepeatContact), has no follow-up yet
+  // while its window runs past the data end (kProvisionalRepeat), or neither (0). Nothing in it depends on the query —
+  // the window and the data end are settings — so it is decided once at finish() (index_repeat_contacts) instead of on
+  // every query, which read the next ticket's creation time at random.
+  static constexpr uint8_t kRepeatContact = 1, kProvisionalRepeat = 2;
+  std::vector<uint8_t> repeat_contact;
   // 1.21 subject keywords, tokenised once at finish() (index_subject_keywords) instead of on every query: ticket t's
   // distinct keywords are subject_keyword_ids[subject_keyword_start[t] .. subject_keyword_start[t + 1]), numbering
   // subject_keywords.
