@@ -84,17 +84,18 @@ json tickets_per_agent(const Scope& scope) {
   AgentRows rows;
   // Every known agent is listed, even with nothing in the period.
   for (uint32_t id : scope.facts.agents) rows[id];
-  for (uint32_t t : scope.anchored()) {
-    if (!scope.ticket(t)) continue;
+  for (uint32_t t : scope.resolved()) {
     const TicketFacts& f = scope.facts.tickets[t];
-    if (f.final_resolved_at != kNoTime && scope.in_period(f.final_resolved_at) && f.resolver != kNoString) {
-      AgentRow& r = rows[f.resolver];
-      ++r.tickets_resolved;
-      if (f.replies > 0) {
-        ++r.touched_resolved;
-        if (f.replies == 1) ++r.one_touch;
-      }
+    if (f.resolver == kNoString) continue;
+    AgentRow& r = rows[f.resolver];
+    ++r.tickets_resolved;
+    if (f.replies > 0) {
+      ++r.touched_resolved;
+      if (f.replies == 1) ++r.one_touch;
     }
+  }
+  for (uint32_t t : scope.anchored()) {
+    const TicketFacts& f = scope.facts.tickets[t];
     if (f.first_reply_s != kNoTime && f.first_reply_agent != kNoString && scope.in_period(f.first_reply_at))
       rows[f.first_reply_agent].frt.push_back(static_cast<double>(f.first_reply_s));
   }

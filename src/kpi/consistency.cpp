@@ -49,10 +49,8 @@ json consistency(const Scope& scope) {
   // by text below anyway.
   DenseIndex cells;
   std::vector<AgentTopic> figures;
-  for (uint32_t t : scope.anchored()) {
-    if (!scope.ticket(t)) continue;
+  for (uint32_t t : scope.resolved()) {
     const TicketFacts& f = scope.facts.tickets[t];
-    if (f.final_resolved_at == kNoTime || !scope.in_period(f.final_resolved_at)) continue;
     if (f.resolver == kNoString || f.resolver == kAutomationAgent) continue;
     for (uint32_t i = 0; i < d.tags_count[t]; ++i) {
       const uint32_t c = cells.number(uint64_t(d.tag_pool[d.tags_begin[t] + i]) << 32 | f.resolver);

@@ -8,16 +8,9 @@ namespace hk {
 json cost_per_resolution(const Scope& scope) {
   const CostSettings& c = scope.settings.costs;
   if (!c.enabled) return nullptr;
-  uint64_t resolved = 0, automated = 0, created = 0;
-  for (uint32_t t : scope.anchored()) {
-    if (!scope.ticket(t)) continue;
-    const TicketFacts& f = scope.facts.tickets[t];
-    if (scope.in_period(scope.data.created_at[t])) ++created;
-    if (f.final_resolved_at != kNoTime && scope.in_period(f.final_resolved_at)) {
-      ++resolved;
-      if (f.automated) ++automated;
-    }
-  }
+  const uint64_t created = scope.created().size(), resolved = scope.resolved().size();
+  uint64_t automated = 0;
+  for (uint32_t t : scope.resolved()) automated += scope.facts.tickets[t].automated ? 1 : 0;
   const double total = c.total();
   const uint64_t human = resolved - automated;
   return {{"value", resolved ? json(total / static_cast<double>(resolved)) : json(nullptr)},

@@ -10,15 +10,6 @@
 #include "kpi/kpis.h"
 
 namespace hk {
-namespace {
-
-bool resolved_in_period(const Scope& scope, uint32_t t) {
-  const TicketFacts& f = scope.facts.tickets[t];
-  return scope.ticket(t) && f.final_resolved_at != kNoTime && scope.in_period(f.final_resolved_at);
-}
-
-}  // namespace
-
 json resolution_time(const Scope& scope) {
   std::vector<double> full, full_human, first, full_business, first_business;
   uint64_t from_vendor = 0, from_events = 0;
@@ -54,8 +45,7 @@ json resolution_time(const Scope& scope) {
 json one_touch_resolution(const Scope& scope) {
   Rate one;
   uint64_t two = 0, multi = 0, zero = 0, unknown = 0;
-  for (uint32_t t : scope.anchored()) {
-    if (!resolved_in_period(scope, t)) continue;
+  for (uint32_t t : scope.resolved()) {
     const int32_t r = scope.facts.tickets[t].replies;
     if (r < 0) ++unknown;
     else if (r == 0) ++zero;
@@ -76,8 +66,7 @@ json one_touch_resolution(const Scope& scope) {
 
 json first_contact_resolution(const Scope& scope) {
   Rate fcr;
-  for (uint32_t t : scope.anchored()) {
-    if (!resolved_in_period(scope, t)) continue;
+  for (uint32_t t : scope.resolved()) {
     const TicketFacts& f = scope.facts.tickets[t];
     if (f.replies <= 0 || f.automated || !f.has_messages || f.reopens < 0) continue;
     ++fcr.denominator;
@@ -102,8 +91,7 @@ json reopen_rate(const Scope& scope) {
 
 json automated_resolution(const Scope& scope) {
   Rate r;
-  for (uint32_t t : scope.anchored()) {
-    if (!resolved_in_period(scope, t)) continue;
+  for (uint32_t t : scope.resolved()) {
     ++r.denominator;
     if (scope.facts.tickets[t].automated) ++r.numerator;
   }
@@ -113,8 +101,7 @@ json automated_resolution(const Scope& scope) {
 json messages_per_ticket(const Scope& scope) {
   uint64_t messages = 0, tickets = 0;
   std::vector<double> replies;
-  for (uint32_t t : scope.anchored()) {
-    if (!resolved_in_period(scope, t)) continue;
+  for (uint32_t t : scope.resolved()) {
     const TicketFacts& f = scope.facts.tickets[t];
     if (f.has_messages) {
       messages += static_cast<uint64_t>(f.public_messages);

@@ -112,8 +112,8 @@ json retention(const Scope& scope) {
   uint64_t tickets = 0, repeats = 0, provisional = 0, unknown = 0;
   std::vector<uint32_t> in_period(f.requester_groups, 0);  // requester → tickets created in P
   uint64_t customers = 0;
-  for (uint32_t t : scope.anchored()) {  // every ticket in the scope created in the period is anchored
-    if (d.created_at[t] == kNoTime || !scope.in_period(d.created_at[t])) continue;
+  for (uint32_t t : scope.created()) {
+    if (d.created_at[t] == kNoTime) continue;  // in "the whole range", but a requester needs a creation time
     const uint32_t group = f.requester_group[t];
     if (group == Facts::kNoGroup) {
       ++unknown;

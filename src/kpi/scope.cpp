@@ -67,6 +67,38 @@ void Scope::index_anchored(const std::vector<uint32_t>* candidates) {
   }
 }
 
+namespace {
+
+// The anchored tickets that pass `keep`, without a branch on the data.
+template <typename Keep>
+std::vector<uint32_t> anchored_where(const std::vector<uint32_t>& anchored, Keep keep) {
+  std::vector<uint32_t> out(anchored.size());
+  size_t kept = 0;
+  for (uint32_t t : anchored) {
+    out[kept] = t;
+    kept += keep(t) ? 1 : 0;
+  }
+  out.resize(kept);
+  return out;
+}
+
+}  // namespace
+
+const std::vector<uint32_t>& Scope::created() const {
+  if (!created_) created_ = anchored_where(anchored_, [&](uint32_t t) { return in_period(data.created_at[t]); });
+  return *created_;
+}
+
+const std::vector<uint32_t>& Scope::resolved() const {
+  // A ticket that is not resolved now has no final resolution: in no period, not even the whole range.
+  if (!resolved_)
+    resolved_ = anchored_where(anchored_, [&](uint32_t t) {
+      const int64_t at = facts.tickets[t].final_resolved_at;
+      return at != kNoTime && in_period(at);
+    });
+  return *resolved_;
+}
+
 int64_t Scope::now() const { return settings.now != kNoTime ? settings.now : facts.latest_time; }
 
 Scope::Scope(const Dataset& d, const Facts& f, const Settings& s, const Query& q) : data(d), facts(f), settings(s), query_(q) {

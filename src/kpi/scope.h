@@ -2,6 +2,7 @@
 // anchor (G2): volume by creation, FRT by the first reply, resolution by the final resolution, CSAT by the rating.
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,12 @@ class Scope {
   // every ticket: the same tickets in the same order, so the same bits. At 1M tickets a one-month period leaves about
   // a tenth of them, and each KPI walk over all tickets read 120 MB of facts (docs/benchmarks.md).
   const std::vector<uint32_t>& anchored() const { return anchored_; }
+  // Of those, the tickets created in the period (volume, topics, retention, SLA) and those whose final resolution is
+  // in the period (one-touch, FCR, automation, messages, consistency, per agent), in row order; each listed on first
+  // use and kept with the scope. Several KPIs walk each population: the list is made once, and they do not each
+  // read the whole anchor column again (docs/benchmarks.md).
+  const std::vector<uint32_t>& created() const;
+  const std::vector<uint32_t>& resolved() const;
   // The local day (days since 1970-01-01 in the report zone) of an instant.
   int64_t local_day(int64_t utc) const { return floor_div(settings.zone.to_local(utc), 86400); }
   // "Now" for ages and open breaches: the setting, else the latest instant in the data.
@@ -43,6 +50,7 @@ class Scope {
   Query query_;
   std::vector<uint8_t> selected_;
   std::vector<uint32_t> anchored_;
+  mutable std::optional<std::vector<uint32_t>> created_, resolved_;
 };
 
 }  // namespace hk

@@ -43,8 +43,7 @@ json sla(const Scope& scope, const BusinessHours* business) {
       ++t.pending;
     }
   };
-  for (uint32_t t : scope.anchored()) {
-    if (!scope.ticket(t) || !scope.in_period(scope.data.created_at[t])) continue;
+  for (uint32_t t : scope.created()) {
     const TicketFacts& f = scope.facts.tickets[t];
     SlaTargets targets = s.targets;
     auto it = s.by_channel.find(std::string(channel_name(scope.data.channel[t])));

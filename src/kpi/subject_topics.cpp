@@ -100,12 +100,10 @@ void index_subject_keywords(const Dataset& d, Facts& facts) {
 }
 
 json subject_topics(const Scope& scope) {
-  const Dataset& d = scope.data;
   const Facts& f = scope.facts;
   std::vector<uint64_t> counts(f.subject_keywords.size(), 0);
   uint64_t created = 0;
-  for (uint32_t t : scope.anchored()) {
-    if (!scope.ticket(t) || !scope.in_period(d.created_at[t])) continue;
+  for (uint32_t t : scope.created()) {
     ++created;
     for (uint32_t k = f.subject_keyword_start[t]; k < f.subject_keyword_start[t + 1]; ++k) ++counts[f.subject_keyword_ids[k]];
   }

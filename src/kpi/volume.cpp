@@ -48,8 +48,7 @@ json ticket_volume(const Scope& scope) {
   // days afterwards, and the whole's days from the channels'.
   DenseIndex day_channel, raw_ids;
   std::vector<uint64_t> day_channel_count, raw_count;
-  for (uint32_t t : scope.anchored()) {
-    if (!scope.ticket(t) || !scope.in_period(d.created_at[t])) continue;
+  for (uint32_t t : scope.created()) {
     const int c = static_cast<int>(d.channel[t]);
     ++total;
     ++by_channel[c];
@@ -103,8 +102,7 @@ json top_topics(const Scope& scope) {
   DenseIndex tags;  // tag id → number; counts[number]
   std::vector<uint64_t> counts;
   uint64_t created = 0;
-  for (uint32_t t : scope.anchored()) {
-    if (!scope.ticket(t) || !scope.in_period(d.created_at[t])) continue;
+  for (uint32_t t : scope.created()) {
     ++created;
     for (uint32_t i = 0; i < d.tags_count[t]; ++i) {
       const uint32_t n = tags.number(d.tag_pool[d.tags_begin[t] + i]);
