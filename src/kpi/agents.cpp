@@ -15,103 +15,122 @@ struct AgentRow {
   uint64_t tickets_resolved = 0, resolutions = 0, replies = 0, csat_n = 0, csat_satisfied = 0;
   uint64_t one_touch = 0, touched_resolved = 0;
   std::vector<double> frt;
+  bool listed = false;  // a known agent, or something counted for it in the query
 };
 
-// Rows by agent id (kAutomationAgent included), numbered by a DenseIndex: several lookups per ticket on every
-// re-query. Rows are listed in the order the JSON is sorted in afterwards, so their order here does not matter.
-class AgentRows {
- public:
-  [[gnu::always_inline]] AgentRow& operator[](uint32_t agent) {
-    const uint32_t n = index_.number(agent);
-    if (n == rows_.size()) add(agent);
-    return rows_[n].second;
-  }
-  std::vector<std::pair<uint32_t, AgentRow>>& rows() { return rows_; }
-
- private:
-  [[gnu::noinline]] void add(uint32_t agent) { rows_.emplace_back(agent, AgentRow{}); }
-  DenseIndex index_;
-  std::vector<std::pair<uint32_t, AgentRow>> rows_;
-};
-
-}  // namespace
-
-namespace {
-
-// Events grouped by agent, in their order within each agent (a stable counting sort), so that a query counts each
-// agent's events in one run instead of looking the agent up per event: a whole-range re-query at 1M tickets walks
-// millions of replies, and a lookup and a branch on the filter per reply were the per-agent table's largest cost.
+// Events grouped by agent, in their order within each agent (a stable counting sort), and the run of each agent: a
+// query counts an agent's events in one run instead of looking the agent up per event (a whole-range re-query at 1M
+// tickets walks millions of replies). Events without an agent are dropped: nothing counts them.
 template <typename Event>
-void group_by_agent(std::vector<Event>& events) {
-  DenseIndex agents;
-  std::vector<size_t> start;
-  for (const Event& e : events)
-    if (agents.number(e.agent) == start.size()) start.push_back(0);
-  std::vector<uint32_t> number(events.size());
-  for (size_t i = 0; i < events.size(); ++i) ++start[number[i] = agents.number(events[i].agent)];
-  size_t sum = 0;
-  for (size_t& s : start) sum += std::exchange(s, sum);
-  std::vector<Event> grouped(events.size());
-  for (size_t i = 0; i < events.size(); ++i) grouped[start[number[i]]++] = events[i];
+std::vector<Facts::AgentRun> group_by_agent(std::vector<Event>& events, DenseIndex& agents) {
+  std::vector<uint32_t> number(events.size()), count;
+  for (size_t i = 0; i < events.size(); ++i) {
+    number[i] = events[i].agent == kNoString ? Facts::kNoAgent : agents.number(events[i].agent);
+    if (number[i] == Facts::kNoAgent) continue;
+    if (number[i] >= count.size()) count.resize(number[i] + 1, 0);
+    ++count[number[i]];
+  }
+  std::vector<Facts::AgentRun> runs;
+  std::vector<uint32_t> next(count.size());
+  uint32_t placed = 0;
+  for (uint32_t k = 0; k < count.size(); ++k) {
+    next[k] = placed;
+    if (count[k]) runs.push_back({placed, placed + count[k], k});
+    placed += count[k];
+  }
+  std::vector<Event> grouped(placed);
+  for (size_t i = 0; i < events.size(); ++i)
+    if (number[i] != Facts::kNoAgent) grouped[next[number[i]]++] = events[i];
   events = std::move(grouped);
+  return runs;
 }
 
-// Adds to each agent's `field` the number of its events that are in the scope and the period. Events come grouped by
-// agent (group_by_agent); the count of a run is branch-free. A row is made only for an agent with a counted event.
-template <typename Event, typename Rows>
-void count_by_agent(const Scope& scope, const std::vector<Event>& events, Rows& rows, uint64_t AgentRow::*field) {
-  for (size_t i = 0; i < events.size();) {
-    const uint32_t agent = events[i].agent;
+// Adds to each agent's `field` the number of its events that are in the scope and the period (branch-free per run).
+template <typename Event>
+void count_by_agent(const Scope& scope, const std::vector<Event>& events, const std::vector<Facts::AgentRun>& runs,
+                    std::vector<AgentRow>& rows, uint64_t AgentRow::*field) {
+  for (const Facts::AgentRun& run : runs) {
     uint64_t n = 0;
-    for (; i < events.size() && events[i].agent == agent; ++i)
+    for (uint32_t i = run.begin; i < run.end; ++i)
       n += static_cast<uint64_t>(scope.ticket(events[i].ticket)) & static_cast<uint64_t>(scope.in_period(events[i].at));
-    if (n && agent != kNoString) rows[agent].*field += n;
+    if (n) {
+      rows[run.agent].*field += n;
+      rows[run.agent].listed = true;
+    }
   }
 }
 
 }  // namespace
 
-void index_agents(const Dataset& d, Facts& facts) {
-  facts.agents.clear();
+void index_agents(const Dataset& d, Facts& f) {
+  DenseIndex agents;
+  const auto number = [&](uint32_t id) { return id == kNoString ? Facts::kNoAgent : agents.number(id); };
+  f.known_agents.clear();
   for (const auto& [id, user] : d.users)
-    if (user.kind == AuthorKind::agent) facts.agents.push_back(id);
-  group_by_agent(facts.resolutions);
-  group_by_agent(facts.replies);
+    if (user.kind == AuthorKind::agent) f.known_agents.push_back(number(id));
+  const uint32_t n = static_cast<uint32_t>(f.tickets.size());
+  f.resolver_number.resize(n);
+  f.first_replier_number.resize(n);
+  for (uint32_t t = 0; t < n; ++t) {
+    const TicketFacts tf = f.tickets[t];
+    f.resolver_number[t] = number(tf.resolver);
+    f.first_replier_number[t] = number(tf.first_reply_agent);
+  }
+  f.rating_agent_number.resize(d.ratings.size());
+  for (size_t i = 0; i < d.ratings.size(); ++i) {
+    const Rating& r = d.ratings[i];
+    const uint32_t agent = r.agent != kNoString ? r.agent : r.ticket < d.ticket_count() ? d.assignee[r.ticket] : kNoString;
+    f.rating_agent_number[i] = number(agent);
+  }
+  f.resolution_runs = group_by_agent(f.resolutions, agents);
+  f.reply_runs = group_by_agent(f.replies, agents);
+  f.agent_ids.resize(agents.size());
+  for (uint32_t k = 0; k < agents.size(); ++k) f.agent_ids[k] = static_cast<uint32_t>(agents.key(k));
 }
 
 json tickets_per_agent(const Scope& scope) {
   const Dataset& d = scope.data;
-  AgentRows rows;
+  const Facts& facts = scope.facts;
+  std::vector<AgentRow> rows(facts.agent_ids.size());
   // Every known agent is listed, even with nothing in the period.
-  for (uint32_t id : scope.facts.agents) rows[id];
+  for (uint32_t a : facts.known_agents) rows[a].listed = true;
   for (uint32_t t : scope.resolved()) {
-    const TicketFacts& f = scope.facts.tickets[t];
-    if (f.resolver == kNoString) continue;
-    AgentRow& r = rows[f.resolver];
+    const uint32_t a = facts.resolver_number[t];
+    if (a == Facts::kNoAgent) continue;
+    AgentRow& r = rows[a];
+    r.listed = true;
     ++r.tickets_resolved;
-    if (f.replies > 0) {
+    const int32_t replies = facts.tickets[t].replies;
+    if (replies > 0) {
       ++r.touched_resolved;
-      if (f.replies == 1) ++r.one_touch;
+      if (replies == 1) ++r.one_touch;
     }
   }
   for (uint32_t t : scope.anchored()) {
-    const TicketFacts& f = scope.facts.tickets[t];
-    if (f.first_reply_s != kNoTime && f.first_reply_agent != kNoString && scope.in_period(f.first_reply_at))
-      rows[f.first_reply_agent].frt.push_back(static_cast<double>(f.first_reply_s));
+    const uint32_t a = facts.first_replier_number[t];
+    if (a == Facts::kNoAgent) continue;
+    const TicketFacts& f = facts.tickets[t];
+    if (f.first_reply_s != kNoTime && scope.in_period(f.first_reply_at)) {
+      rows[a].frt.push_back(static_cast<double>(f.first_reply_s));
+      rows[a].listed = true;
+    }
   }
-  count_by_agent(scope, scope.facts.resolutions, rows, &AgentRow::resolutions);
-  count_by_agent(scope, scope.facts.replies, rows, &AgentRow::replies);
+  count_by_agent(scope, facts.resolutions, facts.resolution_runs, rows, &AgentRow::resolutions);
+  count_by_agent(scope, facts.replies, facts.reply_runs, rows, &AgentRow::replies);
   for (size_t i = 0; i < d.ratings.size(); ++i) {
     const Rating& r = d.ratings[i];
-    if (!r.answered || !scope.ticket(r.ticket) || !scope.in_period(scope.facts.rating_at[i])) continue;
-    const uint32_t agent = r.agent != kNoString ? r.agent : d.assignee[r.ticket];
-    if (agent == kNoString) continue;
-    AgentRow& row = rows[agent];
+    const uint32_t a = facts.rating_agent_number[i];
+    if (a == Facts::kNoAgent || !r.answered || !scope.ticket(r.ticket) || !scope.in_period(facts.rating_at[i])) continue;
+    AgentRow& row = rows[a];
+    row.listed = true;
     ++row.csat_n;
     if (is_satisfied(r, scope.settings.csat)) ++row.csat_satisfied;
   }
   json out = json::array();
-  for (auto& [id, r] : rows.rows()) {
+  for (uint32_t number = 0; number < rows.size(); ++number) {
+    AgentRow& r = rows[number];
+    if (!r.listed) continue;
+    const uint32_t id = facts.agent_ids[number];
     json a;
     const bool automation = id == kAutomationAgent;
     a["id"] = automation ? "automation" : std::string(d.text(id));

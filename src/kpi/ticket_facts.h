@@ -121,7 +121,8 @@ struct FactsSettings {
 struct Facts {
   TicketFactsColumns tickets;
   std::vector<ResponseEpisode> episodes;
-  // In ticket order as computed; grouped by agent at finish() (index_agents), which is the order queries need.
+  // In ticket order as computed; at finish() (index_agents) grouped by agent, the order queries need, and those
+  // without an agent dropped.
   std::vector<ResolutionEvent> resolutions;
   std::vector<ReplyEvent> replies;
   int64_t latest_time = kNoTime;  // the latest instant seen in the data (default "now")
@@ -144,13 +145,32 @@ struct Facts {
   // subject_keywords.
   std::vector<uint32_t> subject_keyword_start, subject_keyword_ids;
   std::vector<std::string> subject_keywords;
-  // 1.12 every known agent (users with the agent role), listed once at finish() (index_agents): the users table also
-  // holds every requester, and walking it on each query was most of the per-agent table's time.
-  std::vector<uint32_t> agents;
+  // 1.12 agents numbered once at finish() (index_agents), so that the per-agent table of a query is an array indexed
+  // per ticket, not a table looked up by id: agent_ids[number] is the agent (kAutomationAgent included);
+  // known_agents numbers every user with the agent role (the users table also holds every requester, and walking it
+  // on each query was most of the table's time); per ticket the number of its resolver and of its first replier, per
+  // rating the agent it is attributed to (its own, else the ticket's assignee); reply_runs / resolution_runs give each
+  // agent's run of events (the events are grouped by agent). kNoAgent when there is none.
+  static constexpr uint32_t kNoAgent = UINT32_MAX;
+  struct AgentRun {
+    uint32_t begin, end, agent;  // events [begin, end) of agent number `agent`
+  };
+  std::vector<uint32_t> agent_ids, known_agents;
+  std::vector<uint32_t> resolver_number, first_replier_number, rating_agent_number;
+  std::vector<AgentRun> reply_runs, resolution_runs;
   // 1.2 when each rating counts for period filters, by index into Dataset::ratings, computed once at finish()
   // (index_rating_anchors, which states the rule): most ratings take it from their ticket's facts, which was a cache
   // miss per rating on every query.
   std::vector<int64_t> rating_at;
+  // 1.1, 1.2, 1.21 the keys volume and topics count by, computed once at finish() (index_volume_keys) so that a query
+  // indexes small arrays instead of converting a time to a local day and hashing ids for every ticket:
+  // created_day[t] = the local day of creation in the report zone (Scope::local_day), spanning first_day..last_day
+  // over tickets with a creation time; raw_channel_number[t] numbers the ticket's raw channel among raw_channel_ids;
+  // tag_number[i] numbers Dataset::tag_pool[i] among tag_ids.
+  std::vector<int64_t> created_day;
+  int64_t first_day = 0, last_day = -1;
+  std::vector<uint32_t> raw_channel_number, raw_channel_ids;
+  std::vector<uint32_t> tag_number, tag_ids;
 };
 
 // Requires a finalized dataset; may add data-quality warnings (negative durations).

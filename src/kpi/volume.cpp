@@ -38,34 +38,70 @@ json series(const Scope& scope, const std::map<int64_t, uint64_t>& days, Granula
 
 }  // namespace
 
+void index_volume_keys(const Dataset& d, Facts& f, const ZoneOffsets& zone) {
+  const uint32_t n = d.ticket_count();
+  f.created_day.resize(n);
+  f.first_day = 0;
+  f.last_day = -1;
+  bool any = false;
+  for (uint32_t t = 0; t < n; ++t) {
+    const int64_t day = floor_div(zone.to_local(d.created_at[t]), 86400);  // as Scope::local_day
+    f.created_day[t] = day;
+    if (d.created_at[t] == kNoTime) continue;
+    f.first_day = any ? std::min(f.first_day, day) : day;
+    f.last_day = any ? std::max(f.last_day, day) : day;
+    any = true;
+  }
+  DenseIndex raw;
+  f.raw_channel_number.resize(n);
+  for (uint32_t t = 0; t < n; ++t) f.raw_channel_number[t] = raw.number(d.raw_channel[t]);
+  f.raw_channel_ids.resize(raw.size());
+  for (uint32_t i = 0; i < raw.size(); ++i) f.raw_channel_ids[i] = static_cast<uint32_t>(raw.key(i));
+  DenseIndex tags;
+  f.tag_number.resize(d.tag_pool.size());
+  for (size_t i = 0; i < d.tag_pool.size(); ++i) f.tag_number[i] = tags.number(d.tag_pool[i]);
+  f.tag_ids.resize(tags.size());
+  for (uint32_t i = 0; i < tags.size(); ++i) f.tag_ids[i] = static_cast<uint32_t>(tags.key(i));
+}
+
 json ticket_volume(const Scope& scope) {
   const Dataset& d = scope.data;
+  const Facts& f = scope.facts;
   uint64_t total = 0;
   uint64_t by_channel[kChannelCount] = {};
-  // Tickets created in the period per channel and local day, and per raw channel, in one walk: counted by a DenseIndex
-  // of (day, channel) and of raw channel ids — a lookup in a table of a few thousand keys per ticket, where maps keyed
-  // by day and by string were most of this KPI's time at 1M tickets. Each granularity's buckets are summed from the
-  // days afterwards, and the whole's days from the channels'.
-  DenseIndex day_channel, raw_ids;
-  std::vector<uint64_t> day_channel_count, raw_count;
+  // Tickets created in the period per raw channel, and per channel and local day, in one walk, by the keys numbered at
+  // finish (index_volume_keys): per (day, channel) in an array over the data's days when they span at most
+  // kMaxDenseDays, else through a DenseIndex (a ticket dated in the year 1012). Each granularity's buckets are summed
+  // from the days afterwards, and the whole's days from the channels'.
+  std::vector<uint64_t> raw_count(f.raw_channel_ids.size(), 0);
+  const bool dense = f.last_day - f.first_day < kMaxDenseDays;
+  std::vector<uint64_t> day_channel_count(dense ? static_cast<size_t>(f.last_day - f.first_day + 1) * kChannelCount : 0, 0);
+  DenseIndex day_channel;  // (day << 3 | channel) → index into sparse_count, when not dense
+  std::vector<uint64_t> sparse_count;
   for (uint32_t t : scope.created()) {
     const int c = static_cast<int>(d.channel[t]);
     ++total;
     ++by_channel[c];
-    const uint32_t r = raw_ids.number(d.raw_channel[t]);
-    if (r == raw_count.size()) raw_count.push_back(0);
-    ++raw_count[r];
-    // Days since 1970 in the report zone fit in the top 61 bits with the channel (0..7) below them.
-    const uint32_t k = day_channel.number(static_cast<uint64_t>(scope.local_day(d.created_at[t])) << 3 | static_cast<uint64_t>(c));
-    if (k == day_channel_count.size()) day_channel_count.push_back(0);
-    ++day_channel_count[k];
+    ++raw_count[f.raw_channel_number[t]];
+    const int64_t day = f.created_day[t];
+    if (dense && day >= f.first_day && day <= f.last_day) {
+      ++day_channel_count[static_cast<size_t>(day - f.first_day) * kChannelCount + static_cast<size_t>(c)];
+    } else {
+      // Days since 1970 fit in the top 61 bits with the channel (0..7) below them.
+      const uint32_t k = day_channel.number(static_cast<uint64_t>(day) << 3 | static_cast<uint64_t>(c));
+      if (k == sparse_count.size()) sparse_count.push_back(0);
+      ++sparse_count[k];
+    }
   }
   std::map<std::string, uint64_t> by_raw;
-  for (uint32_t r = 0; r < raw_count.size(); ++r) by_raw[std::string(d.text(static_cast<uint32_t>(raw_ids.key(r))))] += raw_count[r];
+  for (uint32_t r = 0; r < raw_count.size(); ++r)
+    if (raw_count[r]) by_raw[std::string(d.text(f.raw_channel_ids[r]))] += raw_count[r];
   std::map<int64_t, uint64_t> channel_days[kChannelCount];
-  for (uint32_t k = 0; k < day_channel_count.size(); ++k) {
+  for (size_t i = 0; i < day_channel_count.size(); ++i)
+    if (day_channel_count[i]) channel_days[i % kChannelCount][f.first_day + static_cast<int64_t>(i / kChannelCount)] += day_channel_count[i];
+  for (uint32_t k = 0; k < sparse_count.size(); ++k) {
     const uint64_t key = day_channel.key(k);
-    channel_days[key & 7][static_cast<int64_t>(key) >> 3] += day_channel_count[k];
+    channel_days[key & 7][static_cast<int64_t>(key) >> 3] += sparse_count[k];
   }
   json j;
   j["total"] = total;
@@ -99,19 +135,15 @@ json ticket_volume(const Scope& scope) {
 
 json top_topics(const Scope& scope) {
   const Dataset& d = scope.data;
-  DenseIndex tags;  // tag id → number; counts[number]
-  std::vector<uint64_t> counts;
-  uint64_t created = 0;
-  for (uint32_t t : scope.created()) {
-    ++created;
-    for (uint32_t i = 0; i < d.tags_count[t]; ++i) {
-      const uint32_t n = tags.number(d.tag_pool[d.tags_begin[t] + i]);
-      if (n == counts.size()) counts.push_back(0);
-      ++counts[n];
-    }
-  }
+  // Counted by the tag numbers given at finish (index_volume_keys).
+  const Facts& f = scope.facts;
+  std::vector<uint64_t> counts(f.tag_ids.size(), 0);
+  const uint64_t created = scope.created().size();
+  for (uint32_t t : scope.created())
+    for (uint32_t i = d.tags_begin[t], end = i + d.tags_count[t]; i < end; ++i) ++counts[f.tag_number[i]];
   std::vector<std::pair<uint32_t, uint64_t>> sorted;
-  for (uint32_t n = 0; n < counts.size(); ++n) sorted.emplace_back(static_cast<uint32_t>(tags.key(n)), counts[n]);
+  for (uint32_t n = 0; n < counts.size(); ++n)
+    if (counts[n]) sorted.emplace_back(f.tag_ids[n], counts[n]);
   std::sort(sorted.begin(), sorted.end(), [&](const auto& a, const auto& b) {
     if (a.second != b.second) return a.second > b.second;
     return d.text(a.first) < d.text(b.first);
