@@ -44,17 +44,37 @@ json opt(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); 
 json consistency(const Scope& scope) {
   const Dataset& d = scope.data;
   const uint64_t k = static_cast<uint64_t>(scope.settings.consistency_min_tickets);
-  // (tag, agent) → figures, numbered by a DenseIndex: this runs per tag of every resolved ticket on each query (nested
-  // hash maps were the largest part of a whole-range re-query at 1M tickets), and the output order comes from sorting
-  // by text below anyway.
+  // (tag, agent) → figures. This runs per tag of every resolved ticket on each query, so the cell is found through a
+  // table over the tag and agent numbers given at finish (index_volume_keys, index_agents) when that table is small,
+  // else through a DenseIndex of (tag id, agent id). The output order comes from sorting by text below.
+  const Facts& facts = scope.facts;
+  const size_t agents = facts.agent_ids.size();
+  const bool by_table = facts.tag_ids.size() * agents <= (size_t(1) << 20);
+  constexpr uint32_t kNoCell = UINT32_MAX;
+  std::vector<uint32_t> cell_of(by_table ? facts.tag_ids.size() * agents : 0, kNoCell);
   DenseIndex cells;
+  std::vector<uint64_t> keys;  // per cell: tag id << 32 | agent id
   std::vector<AgentTopic> figures;
+  const auto add_cell = [&](uint64_t key) {
+    keys.push_back(key);
+    figures.emplace_back();
+    return static_cast<uint32_t>(figures.size() - 1);
+  };
   for (uint32_t t : scope.resolved()) {
-    const TicketFacts& f = scope.facts.tickets[t];
+    const TicketFacts& f = facts.tickets[t];
     if (f.resolver == kNoString || f.resolver == kAutomationAgent) continue;
-    for (uint32_t i = 0; i < d.tags_count[t]; ++i) {
-      const uint32_t c = cells.number(uint64_t(d.tag_pool[d.tags_begin[t] + i]) << 32 | f.resolver);
-      if (c == figures.size()) figures.emplace_back();
+    const uint32_t agent = facts.resolver_number[t];
+    for (uint32_t i = d.tags_begin[t], end = i + d.tags_count[t]; i < end; ++i) {
+      const uint64_t key = uint64_t(d.tag_pool[i]) << 32 | f.resolver;
+      uint32_t c;
+      if (by_table) {
+        uint32_t& slot = cell_of[facts.tag_number[i] * agents + agent];
+        if (slot == kNoCell) slot = add_cell(key);
+        c = slot;
+      } else {
+        c = cells.number(key);
+        if (c == figures.size()) add_cell(key);
+      }
       AgentTopic& a = figures[c];
       if (f.full_resolution_s != kNoTime) a.resolution.push_back(static_cast<double>(f.full_resolution_s));
       if (f.replies > 0) {
@@ -69,9 +89,9 @@ json consistency(const Scope& scope) {
   }
   // Topics by tag text, agents within a topic by id text — not interning order, which follows file order: the same
   // sums, so the same bits, for any order.
-  const auto tag_of = [&](uint32_t c) { return static_cast<uint32_t>(cells.key(c) >> 32); };
-  const auto agent_of = [&](uint32_t c) { return static_cast<uint32_t>(cells.key(c)); };
-  std::vector<uint32_t> order(cells.size());
+  const auto tag_of = [&](uint32_t c) { return static_cast<uint32_t>(keys[c] >> 32); };
+  const auto agent_of = [&](uint32_t c) { return static_cast<uint32_t>(keys[c]); };
+  std::vector<uint32_t> order(figures.size());
   for (uint32_t c = 0; c < order.size(); ++c) order[c] = c;
   std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
     if (tag_of(x) != tag_of(y)) return d.text(tag_of(x)) < d.text(tag_of(y));

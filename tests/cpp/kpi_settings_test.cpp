@@ -50,16 +50,20 @@ TEST(CostPerResolution_1_19, NullWhenNothingResolved) {
 
 namespace {
 // Solved tickets tagged "x", resolved by the assignee after `minutes` (from metric_set: no audits).
-std::string solved_page(const std::vector<std::pair<int, int>>& assignee_minutes) {
+// Solved tickets: (assignee, full resolution minutes), each tagged "x", then `noise` more, each with a tag and an
+// assignee of its own.
+std::string solved_page(const std::vector<std::pair<int, int>>& assignee_minutes, int noise = 0) {
   std::string s = R"({"tickets":[)";
   int id = 1;
-  for (auto [agent, minutes] : assignee_minutes) {
+  const auto add = [&](int agent, int minutes, const std::string& tag) {
     if (id > 1) s += ",";
     s += R"({"id":)" + std::to_string(id++) + R"(,"via":{"channel":"email"},"created_at":"2025-03-03T09:00:00Z",)"
-         R"("status":"solved","requester_id":1,"assignee_id":)" + std::to_string(agent) + R"(,"tags":["x"],)"
+         R"("status":"solved","requester_id":1,"assignee_id":)" + std::to_string(agent) + R"(,"tags":[")" + tag + R"("],)"
          R"("metric_set":{"replies":1,"reopens":0,"full_resolution_time_in_minutes":{"calendar":)" +
          std::to_string(minutes) + "}}}";
-  }
+  };
+  for (auto [agent, minutes] : assignee_minutes) add(agent, minutes, "x");
+  for (int i = 0; i < noise; ++i) add(100 + i, 5, "noise" + std::to_string(i));
   return s + "]}";
 }
 }  // namespace
@@ -76,6 +80,19 @@ TEST(Consistency_1_20, CoefficientOfVariationOfMedianResolution) {
   json hidden = report({{"p.json", page}}, 1 << 20, "{}", R"({"consistency_min_tickets":4})");
   EXPECT_TRUE(hidden["kpis"]["consistency"]["topics"].empty());
   EXPECT_TRUE(hidden["kpis"]["consistency"]["score"].is_null());
+}
+
+TEST(Consistency_1_20, ManyTagsAndAgentsGiveTheSameTable) {
+  // 1,031 tags × 1,032 agents is past the size where a query finds (tag, agent) cells through a table over their
+  // numbers, so the cells come from the hash index instead; the noise tickets are below k, so the table must equal
+  // the one without them.
+  const std::vector<std::pair<int, int>> core = {{1, 10}, {1, 10}, {1, 10}, {2, 30}, {2, 30}, {2, 30}};
+  const char* settings = R"({"consistency_min_tickets":3})";
+  json small = report({{"p.json", solved_page(core)}}, 1 << 20, "{}", settings);
+  json large = report({{"p.json", solved_page(core, 1030)}}, 1 << 20, "{}", settings);
+  ASSERT_EQ(small["kpis"]["consistency"]["topics"].size(), 1u);
+  EXPECT_EQ(large["kpis"]["consistency"], small["kpis"]["consistency"]);
+  EXPECT_EQ(large["data_quality"]["tickets_used"], 1036);
 }
 
 TEST(TopTopics_1_21, SubjectKeywordsSplitJapaneseByScript) {
