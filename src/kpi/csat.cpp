@@ -5,6 +5,7 @@
 // Anchored on the rating's time (else the ticket's resolution, else its creation).
 #include <map>
 
+#include "kpi/dense_index.h"
 #include "kpi/kpis.h"
 
 namespace hk {
@@ -56,8 +57,10 @@ void index_rating_anchors(const Dataset& d, Facts& facts) {
 
 json csat(const Scope& scope) {
   uint64_t answered = 0, satisfied = 0, offered_only = 0;
-  std::map<std::string, uint64_t> distribution;
-  std::map<RatingScale, uint64_t> scales;
+  // Answers counted per (scale, value) through a DenseIndex, labelled once afterwards: a label string and two map
+  // lookups per rating were most of this KPI's time on a whole-range re-query at 1M tickets.
+  DenseIndex scale_value;
+  std::vector<uint64_t> count;
   double sum = 0;
   const std::vector<Rating>& ratings = scope.data.ratings;
   for (size_t i = 0; i < ratings.size(); ++i) {
@@ -69,9 +72,19 @@ json csat(const Scope& scope) {
     }
     ++answered;
     if (is_satisfied(r, scope.settings.csat)) ++satisfied;
-    ++distribution[value_label(r)];
-    ++scales[r.scale];
+    const uint32_t k = scale_value.number(uint64_t(r.scale) << 32 | static_cast<uint32_t>(r.value));
+    if (k == count.size()) count.push_back(0);
+    ++count[k];
     sum += r.value;
+  }
+  std::map<std::string, uint64_t> distribution;
+  std::map<RatingScale, uint64_t> scales;
+  for (uint32_t k = 0; k < count.size(); ++k) {
+    Rating r{};
+    r.scale = static_cast<RatingScale>(scale_value.key(k) >> 32);
+    r.value = static_cast<int32_t>(static_cast<uint32_t>(scale_value.key(k)));
+    distribution[value_label(r)] += count[k];
+    scales[r.scale] += count[k];
   }
   json j;
   j["n"] = answered;

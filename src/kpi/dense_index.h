@@ -4,6 +4,7 @@
 // filled on every query) those lookups were a large part of a whole-range re-query at 1M tickets
 // (docs/benchmarks.md). Here the table holds only the keys seen — tens to hundreds — and stays in the cache.
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 

@@ -119,9 +119,12 @@ Scope::Scope(const Dataset& d, const Facts& f, const Settings& s, const Query& q
     channel_ok[c] = std::find(q.channels.begin(), q.channels.end(), channel_name(static_cast<Channel>(c))) != q.channels.end();
   for (int st = 0; st < kStatusCount; ++st)
     status_ok[st] = std::find(q.statuses.begin(), q.statuses.end(), status_name(static_cast<Status>(st))) != q.statuses.end();
-  std::vector<uint32_t> raw_channels;
-  for (const auto& c : q.channels)
-    if (const uint32_t id = data.strings.find(c); id != kNoString) raw_channels.push_back(id);
+  // Raw channel names match through their numbers (index_volume_keys): a table over the few raw channels.
+  std::vector<uint8_t> raw_ok(facts.raw_channel_ids.size(), 0);
+  for (size_t r = 0; r < raw_ok.size(); ++r) {
+    const std::string_view raw = data.text(facts.raw_channel_ids[r]);
+    raw_ok[r] = !raw.empty() && std::find(q.channels.begin(), q.channels.end(), raw) != q.channels.end();
+  }
   // Without branches on the data for the common filters: channels and statuses come in random order, and a mispredicted
   // branch per ticket was most of the scope's time at 1M tickets.
   uint8_t usable[kStatusCount];
@@ -130,12 +133,7 @@ Scope::Scope(const Dataset& d, const Facts& f, const Settings& s, const Query& q
   const bool by_channel = !q.channels.empty();
   for (uint32_t t = 0; t < n; ++t) {
     uint8_t keep = usable[static_cast<int>(data.status[t])];
-    if (by_channel) {
-      const uint32_t raw = data.raw_channel[t];
-      uint8_t match = channel_ok[static_cast<int>(data.channel[t])];
-      for (uint32_t id : raw_channels) match |= raw == id;  // ids are never kNoString
-      keep &= match;
-    }
+    if (by_channel) keep &= channel_ok[static_cast<int>(data.channel[t])] | raw_ok[facts.raw_channel_number[t]];
     if (keep && !q.agents.empty()) keep = agents.count(data.assignee[t]) > 0;
     if (keep && !q.tags.empty()) {
       keep = 0;

@@ -255,3 +255,16 @@ TEST(Breakdown, RowsComeWithTheFiltersApplied) {
   EXPECT_EQ(r["breakdown"]["rows"][0]["key"], "email");
   EXPECT_EQ(r["breakdown"]["rows"][0]["kpis"]["ticket_volume"], 4);
 }
+
+TEST(Filters, ChannelMatchesTheCanonicalOrTheVendorsOwnName) {
+  // The fixture's chats are Zendesk "native_messaging" (canonical chat) and its web form ticket "web" (canonical
+  // web_form): either name selects them, a name no ticket carries selects nothing, and names add up.
+  const auto volume = [](const char *query) {
+    return report(zendesk_fixture(), 1 << 20, query)["kpis"]["ticket_volume"]["total"].get<int>();
+  };
+  EXPECT_EQ(volume(R"({"filters":{"channel":["chat"]}})"), 2);
+  EXPECT_EQ(volume(R"({"filters":{"channel":["native_messaging"]}})"), 2);
+  EXPECT_EQ(volume(R"({"filters":{"channel":["web"]}})"), 1);
+  EXPECT_EQ(volume(R"({"filters":{"channel":["web_form","native_messaging","email"]}})"), 7);
+  EXPECT_EQ(volume(R"({"filters":{"channel":["fax"]}})"), 0);
+}
