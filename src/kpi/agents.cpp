@@ -15,7 +15,10 @@ struct AgentRow {
   uint64_t tickets_resolved = 0, resolutions = 0, replies = 0, csat_n = 0, csat_satisfied = 0;
   uint64_t one_touch = 0, touched_resolved = 0;
   std::vector<double> frt;
-  bool listed = false;  // a known agent, or something counted for it in the query
+  bool known = false;  // listed even with nothing in the period
+  // Listed: a known agent, or one with something counted in the query. Decided from the counts afterwards, not set
+  // in the loops: a bool store there may alias the vectors' data pointers and forces them to be reloaded per ticket.
+  bool listed() const { return known || tickets_resolved || resolutions || replies || csat_n || !frt.empty(); }
 };
 
 // Events grouped by agent, in their order within each agent (a stable counting sort), and the run of each agent: a
@@ -53,10 +56,7 @@ void count_by_agent(const Scope& scope, const std::vector<Event>& events, const 
     uint64_t n = 0;
     for (uint32_t i = run.begin; i < run.end; ++i)
       n += static_cast<uint64_t>(scope.ticket(events[i].ticket)) & static_cast<uint64_t>(scope.in_period(events[i].at));
-    if (n) {
-      rows[run.agent].*field += n;
-      rows[run.agent].listed = true;
-    }
+    rows[run.agent].*field += n;
   }
 }
 
@@ -93,12 +93,11 @@ json tickets_per_agent(const Scope& scope) {
   const Facts& facts = scope.facts;
   std::vector<AgentRow> rows(facts.agent_ids.size());
   // Every known agent is listed, even with nothing in the period.
-  for (uint32_t a : facts.known_agents) rows[a].listed = true;
+  for (uint32_t a : facts.known_agents) rows[a].known = true;
   for (uint32_t t : scope.resolved()) {
     const uint32_t a = facts.resolver_number[t];
     if (a == Facts::kNoAgent) continue;
     AgentRow& r = rows[a];
-    r.listed = true;
     ++r.tickets_resolved;
     const int32_t replies = facts.tickets[t].replies;
     if (replies > 0) {
@@ -112,7 +111,6 @@ json tickets_per_agent(const Scope& scope) {
     const TicketFacts& f = facts.tickets[t];
     if (f.first_reply_s != kNoTime && scope.in_period(f.first_reply_at)) {
       rows[a].frt.push_back(static_cast<double>(f.first_reply_s));
-      rows[a].listed = true;
     }
   }
   count_by_agent(scope, facts.resolutions, facts.resolution_runs, rows, &AgentRow::resolutions);
@@ -122,14 +120,13 @@ json tickets_per_agent(const Scope& scope) {
     const uint32_t a = facts.rating_agent_number[i];
     if (a == Facts::kNoAgent || !r.answered || !scope.ticket(r.ticket) || !scope.in_period(facts.rating_at[i])) continue;
     AgentRow& row = rows[a];
-    row.listed = true;
     ++row.csat_n;
     if (is_satisfied(r, scope.settings.csat)) ++row.csat_satisfied;
   }
   json out = json::array();
   for (uint32_t number = 0; number < rows.size(); ++number) {
     AgentRow& r = rows[number];
-    if (!r.listed) continue;
+    if (!r.listed()) continue;
     const uint32_t id = facts.agent_ids[number];
     json a;
     const bool automation = id == kAutomationAgent;
@@ -144,8 +141,7 @@ json tickets_per_agent(const Scope& scope) {
     a["tickets_resolved"] = r.tickets_resolved;
     a["resolutions"] = r.resolutions;
     a["replies"] = r.replies;
-    const Summary frt = summarize(r.frt);
-    a["first_response_time"] = {{"n", frt.n}, {"median", frt.median ? json(*frt.median) : json(nullptr)}};
+    a["first_response_time"] = {{"n", r.frt.size()}, {"median", r.frt.empty() ? json(nullptr) : json(median_of(r.frt))}};
     a["csat"] = {{"n", r.csat_n},
                  {"score", r.csat_n ? json(static_cast<double>(r.csat_satisfied) / static_cast<double>(r.csat_n))
                                     : json(nullptr)}};

@@ -8,18 +8,17 @@ json open_tickets(const Scope& scope) {
   const Dataset& d = scope.data;
   uint64_t total = 0, unassigned = 0, awaiting = 0, unknown = 0;
   uint64_t by_status[kStatusCount] = {};
+  // Every ticket of the scope, without a branch on it: which tickets a filter keeps is as random as the field it
+  // filters on.
   for (uint32_t t = 0; t < d.ticket_count(); ++t) {
-    if (!scope.ticket(t)) continue;
+    const uint64_t selected = scope.ticket(t) ? 1 : 0;
     const Status s = d.status[t];
-    if (s == Status::unknown) {
-      ++unknown;
-      continue;
-    }
-    if (is_resolved(s)) continue;
-    ++total;
-    ++by_status[static_cast<int>(s)];
-    if (d.assignee[t] == kNoString) ++unassigned;
-    if (scope.facts.tickets[t].awaiting_reply) ++awaiting;
+    unknown += selected & (s == Status::unknown);
+    const uint64_t open = selected & (s != Status::unknown) & !is_resolved(s);
+    total += open;
+    by_status[static_cast<int>(s)] += open;
+    unassigned += open & (d.assignee[t] == kNoString);
+    awaiting += open & scope.facts.tickets[t].awaiting_reply;
   }
   json j;
   j["total"] = total;

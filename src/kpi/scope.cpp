@@ -131,15 +131,21 @@ Scope::Scope(const Dataset& d, const Facts& f, const Settings& s, const Query& q
   for (int st = 0; st < kStatusCount; ++st)
     usable[st] = !is_excluded(static_cast<Status>(st)) && (q.statuses.empty() || status_ok[st]);
   const bool by_channel = !q.channels.empty();
+  // Raw pointers: selected_ is a byte array, and a byte store may alias anything, so through the vectors every
+  // iteration would reload their data pointers.
+  const Status* status = data.status.data();
+  const Channel* channel = data.channel.data();
+  const uint32_t* raw_number = facts.raw_channel_number.data();
+  uint8_t* selected = selected_.data();
   for (uint32_t t = 0; t < n; ++t) {
-    uint8_t keep = usable[static_cast<int>(data.status[t])];
-    if (by_channel) keep &= channel_ok[static_cast<int>(data.channel[t])] | raw_ok[facts.raw_channel_number[t]];
+    uint8_t keep = usable[static_cast<int>(status[t])];
+    if (by_channel) keep &= channel_ok[static_cast<int>(channel[t])] | raw_ok[raw_number[t]];
     if (keep && !q.agents.empty()) keep = agents.count(data.assignee[t]) > 0;
     if (keep && !q.tags.empty()) {
       keep = 0;
       for (uint32_t i = 0; i < data.tags_count[t] && !keep; ++i) keep = tags.count(data.tag_pool[data.tags_begin[t] + i]) > 0;
     }
-    selected_[t] = keep;
+    selected[t] = keep;
   }
   index_anchored();
 }

@@ -69,19 +69,28 @@ void values_at_ranks(const std::vector<double>& values, const size_t* ranks, siz
   // Distinct wanted buckets, each with its own copy.
   std::vector<uint8_t> slot(count.size(), UINT8_MAX);
   std::vector<double> copies[4];
+  uint64_t lowest[4], highest[4];
   uint8_t slots = 0;
   for (size_t i = 0; i < k; ++i)
     if (slot[bucket_of[i]] == UINT8_MAX) {
       copies[slots].reserve(count[bucket_of[i]]);
+      lowest[slots] = UINT64_MAX;
+      highest[slots] = 0;
       slot[bucket_of[i]] = slots++;
     }
   for (double v : values) {
-    const uint8_t s = slot[order_key(v) >> (64 - kRadixBits)];
-    if (s != UINT8_MAX) copies[s].push_back(v);
+    const uint64_t key = order_key(v);
+    const uint8_t s = slot[key >> (64 - kRadixBits)];
+    if (s == UINT8_MAX) continue;
+    copies[s].push_back(v);
+    lowest[s] = std::min(lowest[s], key);
+    highest[s] = std::max(highest[s], key);
   }
   for (size_t i = 0; i < k; ++i) {
-    std::vector<double>& c = copies[slot[bucket_of[i]]];
-    std::nth_element(c.begin(), c.begin() + offset_of[i], c.end());
+    const uint8_t s = slot[bucket_of[i]];
+    std::vector<double>& c = copies[s];
+    // A bucket of one value (small integers such as reply counts fill whole buckets) needs no selection.
+    if (lowest[s] != highest[s]) std::nth_element(c.begin(), c.begin() + offset_of[i], c.end());
     out[i] = c[offset_of[i]];
   }
 }
