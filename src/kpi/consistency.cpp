@@ -65,13 +65,13 @@ json consistency(const Scope& scope) {
     if (f.resolver == kNoString || f.resolver == kAutomationAgent) continue;
     const uint32_t agent = facts.resolver_number[t];
     for (uint32_t i = d.tags_begin[t], end = i + d.tags_count[t]; i < end; ++i) {
-      const uint64_t key = uint64_t(d.tag_pool[i]) << 32 | f.resolver;
       uint32_t c;
       if (by_table) {
         uint32_t& slot = cell_of[facts.tag_number[i] * agents + agent];
-        if (slot == kNoCell) slot = add_cell(key);
+        if (slot == kNoCell) slot = add_cell(uint64_t(d.tag_pool[i]) << 32 | f.resolver);
         c = slot;
       } else {
+        const uint64_t key = uint64_t(d.tag_pool[i]) << 32 | f.resolver;
         c = cells.number(key);
         if (c == figures.size()) add_cell(key);
       }

@@ -53,9 +53,20 @@ uint64_t order_key(double v) {
 // usually a few percent of them); selection within each copy gives the exact value. At 1M durations this is a few
 // milliseconds where nth_element over the whole vector was over ten, and a re-query summarises about ten such
 // populations (docs/benchmarks.md).
-void values_at_ranks(const std::vector<double>& values, const size_t* ranks, size_t k, double* out) {
+// When `sum` is given, the values are also summed in the counting pass, in their order (the same bits as a loop of
+// its own).
+void values_at_ranks(const std::vector<double>& values, const size_t* ranks, size_t k, double* out, double* sum = nullptr) {
   std::vector<uint32_t> count(size_t(1) << kRadixBits, 0);
-  for (double v : values) ++count[order_key(v) >> (64 - kRadixBits)];
+  if (sum) {
+    double total = 0;
+    for (double v : values) {
+      total += v;
+      ++count[order_key(v) >> (64 - kRadixBits)];
+    }
+    *sum = total;
+  } else {
+    for (double v : values) ++count[order_key(v) >> (64 - kRadixBits)];
+  }
   uint32_t bucket_of[4], offset_of[4];
   size_t below = 0, r = 0;
   for (uint32_t b = 0; b < count.size() && r < k; ++b) {
@@ -96,13 +107,13 @@ void values_at_ranks(const std::vector<double>& values, const size_t* ranks, siz
 }
 
 // PERCENTILE.INC at q and q2 (q ≤ q2) for a large population, with percentile_inc's arithmetic: bit-identical.
-void radix_percentiles(const std::vector<double>& values, double q, double q2, double& at_q, double& at_q2) {
+void radix_percentiles(const std::vector<double>& values, double q, double q2, double& at_q, double& at_q2, double& sum) {
   const size_t n = values.size();
   const double pos = q * static_cast<double>(n - 1), pos2 = q2 * static_cast<double>(n - 1);
   const size_t lo = static_cast<size_t>(std::floor(pos)), lo2 = static_cast<size_t>(std::floor(pos2));
   const size_t ranks[4] = {lo, std::min(lo + 1, n - 1), lo2, std::min(lo2 + 1, n - 1)};
   double v[4];
-  values_at_ranks(values, ranks, 4, v);
+  values_at_ranks(values, ranks, 4, v, &sum);
   at_q = v[0] + (v[1] - v[0]) * (pos - static_cast<double>(lo));
   at_q2 = v[2] + (v[3] - v[2]) * (pos2 - static_cast<double>(lo2));
 }
@@ -127,16 +138,17 @@ Summary summarize(std::vector<double>& values) {
   Summary s;
   s.n = values.size();
   if (values.empty()) return s;
-  double sum = 0;
-  for (double v : values) sum += v;
-  s.mean = sum / static_cast<double>(values.size());
   if (values.size() >= kRadixMin) {
-    double median = 0, p90 = 0;
-    radix_percentiles(values, 0.5, 0.9, median, p90);
+    double median = 0, p90 = 0, sum = 0;
+    radix_percentiles(values, 0.5, 0.9, median, p90, sum);
+    s.mean = sum / static_cast<double>(values.size());
     s.median = median;
     s.p90 = p90;
     return s;
   }
+  double sum = 0;
+  for (double v : values) sum += v;
+  s.mean = sum / static_cast<double>(values.size());
   size_t median_rank = 0, p90_rank = 0;
   s.median = select_percentile(values, 0.5, 0, median_rank);
   // The 90th percentile ranks at or above the median: select it among the values above the median's rank.

@@ -55,8 +55,11 @@ TEST(Summary, LargePopulationsGiveExactlyThePercentilesOfTheSortedValues) {
       }
       std::vector<double> sorted = values;
       std::sort(sorted.begin(), sorted.end());
+      double sum = 0;  // in the values' order, as the mean is defined
+      for (double v : values) sum += v;
       const hk::Summary s = hk::summarize(values);
       ASSERT_EQ(s.n, n);
+      EXPECT_EQ(*s.mean, sum / static_cast<double>(n)) << "n=" << n << " shape=" << shape;
       EXPECT_EQ(*s.median, hk::percentile_inc(sorted, 0.5)) << "n=" << n << " shape=" << shape;
       EXPECT_EQ(*s.p90, hk::percentile_inc(sorted, 0.9)) << "n=" << n << " shape=" << shape;
       EXPECT_EQ(hk::median_of(values), hk::percentile_inc(sorted, 0.5)) << "n=" << n << " shape=" << shape;
