@@ -8,6 +8,8 @@ namespace hk {
 json first_response_time(const Scope& scope) {
   const Dataset& d = scope.data;
   std::vector<double> values, business;
+  values.reserve(scope.anchored().size());  // growing by doubling copied it about twice over at 1M tickets
+  if (scope.settings.has_business_hours) business.reserve(scope.anchored().size());
   uint64_t unanswered = 0, unanswered_open = 0, resolved_without_reply = 0, from_events = 0, from_vendor = 0;
   for (uint32_t t : scope.anchored()) {
     if (!scope.ticket(t)) continue;

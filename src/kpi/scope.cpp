@@ -137,6 +137,11 @@ Scope::Scope(const Dataset& d, const Facts& f, const Settings& s, const Query& q
   const Channel* channel = data.channel.data();
   const uint32_t* raw_number = facts.raw_channel_number.data();
   uint8_t* selected = selected_.data();
+  // Over the whole time range every selected ticket is anchored (index_anchored): listed in the same walk.
+  const bool whole_range = q.from == kNoTime && q.to == kNoTime;
+  if (whole_range) anchored_.resize(n);
+  uint32_t* anchored = anchored_.data();
+  size_t kept = 0;
   for (uint32_t t = 0; t < n; ++t) {
     uint8_t keep = usable[static_cast<int>(status[t])];
     if (by_channel) keep &= channel_ok[static_cast<int>(channel[t])] | raw_ok[raw_number[t]];
@@ -146,8 +151,13 @@ Scope::Scope(const Dataset& d, const Facts& f, const Settings& s, const Query& q
       for (uint32_t i = 0; i < data.tags_count[t] && !keep; ++i) keep = tags.count(data.tag_pool[data.tags_begin[t] + i]) > 0;
     }
     selected[t] = keep;
+    if (whole_range) {
+      anchored[kept] = t;
+      kept += keep;
+    }
   }
-  index_anchored();
+  if (whole_range) anchored_.resize(kept);
+  else index_anchored();
 }
 
 }  // namespace hk
