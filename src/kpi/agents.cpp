@@ -115,14 +115,20 @@ json tickets_per_agent(const Scope& scope) {
   }
   count_by_agent(scope, facts.resolutions, facts.resolution_runs, rows, &AgentRow::resolutions);
   count_by_agent(scope, facts.replies, facts.reply_runs, rows, &AgentRow::replies);
+  // Ratings without a branch on whether each counts (which the filter makes random): an uncounted one adds 0, and
+  // one with no agent goes to a spare row past the agents, never listed.
+  rows.emplace_back();
+  const uint32_t spare = static_cast<uint32_t>(rows.size() - 1);
   for (size_t i = 0; i < d.ratings.size(); ++i) {
     const Rating& r = d.ratings[i];
     const uint32_t a = facts.rating_agent_number[i];
-    if (a == Facts::kNoAgent || !r.answered || !scope.ticket(r.ticket) || !scope.in_period(facts.rating_at[i])) continue;
-    AgentRow& row = rows[a];
-    ++row.csat_n;
-    if (is_satisfied(r, scope.settings.csat)) ++row.csat_satisfied;
+    const uint64_t counted = static_cast<uint64_t>(r.answered) & static_cast<uint64_t>(scope.ticket(r.ticket)) &
+                             static_cast<uint64_t>(scope.in_period(facts.rating_at[i]));
+    AgentRow& row = rows[a == Facts::kNoAgent ? spare : a];
+    row.csat_n += counted;
+    row.csat_satisfied += counted & static_cast<uint64_t>(is_satisfied(r, scope.settings.csat));
   }
+  rows.pop_back();
   json out = json::array();
   for (uint32_t number = 0; number < rows.size(); ++number) {
     AgentRow& r = rows[number];

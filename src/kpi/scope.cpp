@@ -136,6 +136,8 @@ Scope::Scope(const Dataset& d, const Facts& f, const Settings& s, const Query& q
   const Status* status = data.status.data();
   const Channel* channel = data.channel.data();
   const uint32_t* raw_number = facts.raw_channel_number.data();
+  const uint8_t* raw_channel_ok = raw_ok.data();
+  const bool by_agent = !q.agents.empty(), by_tag = !q.tags.empty();
   uint8_t* selected = selected_.data();
   // Over the whole time range every selected ticket is anchored (index_anchored): listed in the same walk.
   const bool whole_range = q.from == kNoTime && q.to == kNoTime;
@@ -144,9 +146,9 @@ Scope::Scope(const Dataset& d, const Facts& f, const Settings& s, const Query& q
   size_t kept = 0;
   for (uint32_t t = 0; t < n; ++t) {
     uint8_t keep = usable[static_cast<int>(status[t])];
-    if (by_channel) keep &= channel_ok[static_cast<int>(channel[t])] | raw_ok[raw_number[t]];
-    if (keep && !q.agents.empty()) keep = agents.count(data.assignee[t]) > 0;
-    if (keep && !q.tags.empty()) {
+    if (by_channel) keep &= channel_ok[static_cast<int>(channel[t])] | raw_channel_ok[raw_number[t]];
+    if (keep && by_agent) keep = agents.count(data.assignee[t]) > 0;
+    if (keep && by_tag) {
       keep = 0;
       for (uint32_t i = 0; i < data.tags_count[t] && !keep; ++i) keep = tags.count(data.tag_pool[data.tags_begin[t] + i]) > 0;
     }
