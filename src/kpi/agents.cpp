@@ -85,7 +85,11 @@ void index_agents(const Dataset& d, Facts& f) {
   f.resolution_runs = group_by_agent(f.resolutions, agents);
   f.reply_runs = group_by_agent(f.replies, agents);
   f.agent_ids.resize(agents.size());
-  for (uint32_t k = 0; k < agents.size(); ++k) f.agent_ids[k] = static_cast<uint32_t>(agents.key(k));
+  f.automation_number = Facts::kNoAgent;
+  for (uint32_t k = 0; k < agents.size(); ++k) {
+    f.agent_ids[k] = static_cast<uint32_t>(agents.key(k));
+    if (f.agent_ids[k] == kAutomationAgent) f.automation_number = k;
+  }
 }
 
 json tickets_per_agent(const Scope& scope) {

@@ -61,17 +61,19 @@ json consistency(const Scope& scope) {
     return static_cast<uint32_t>(figures.size() - 1);
   };
   for (uint32_t t : scope.resolved()) {
-    const TicketFacts& f = facts.tickets[t];
-    if (f.resolver == kNoString || f.resolver == kAutomationAgent) continue;
+    // Human resolvers only; through the resolver's number, so the resolver column itself is not read.
     const uint32_t agent = facts.resolver_number[t];
+    if (agent == Facts::kNoAgent || agent == facts.automation_number) continue;
+    const TicketFacts& f = facts.tickets[t];
+    const uint32_t resolver = facts.agent_ids[agent];
     for (uint32_t i = d.tags_begin[t], end = i + d.tags_count[t]; i < end; ++i) {
       uint32_t c;
       if (by_table) {
         uint32_t& slot = cell_of[facts.tag_number[i] * agents + agent];
-        if (slot == kNoCell) slot = add_cell(uint64_t(d.tag_pool[i]) << 32 | f.resolver);
+        if (slot == kNoCell) slot = add_cell(uint64_t(d.tag_pool[i]) << 32 | resolver);
         c = slot;
       } else {
-        const uint64_t key = uint64_t(d.tag_pool[i]) << 32 | f.resolver;
+        const uint64_t key = uint64_t(d.tag_pool[i]) << 32 | resolver;
         c = cells.number(key);
         if (c == figures.size()) add_cell(key);
       }
