@@ -111,8 +111,8 @@ Scope::Scope(const Dataset& d, const Facts& f, const Settings& s, const Query& q
       if (user.name != kNoString && std::find(q.agents.begin(), q.agents.end(), data.text(user.name)) != q.agents.end())
         agents.insert(id);
   const auto tags = ids_of(data, q.tags);
-  // The channel and status filters as tables over the canonical codes, plus the interned raw channel names that match:
-  // a lookup per ticket instead of string comparisons (the scope is built on every re-query, over every ticket).
+  // The channel and status filters as tables over the canonical codes: a lookup per ticket instead of string
+  // comparisons (the scope is built on every re-query, over every ticket).
   uint8_t channel_ok[kChannelCount] = {};
   bool status_ok[kStatusCount] = {};
   for (int c = 0; c < kChannelCount; ++c)
