@@ -95,7 +95,9 @@ void index_agents(const Dataset& d, Facts& f) {
 json tickets_per_agent(const Scope& scope) {
   const Dataset& d = scope.data;
   const Facts& facts = scope.facts;
-  std::vector<AgentRow> rows(facts.agent_ids.size());
+  // One row per agent number, and a spare last row for the ratings with no agent (never listed).
+  std::vector<AgentRow> rows(facts.agent_ids.size() + 1);
+  const uint32_t spare = static_cast<uint32_t>(facts.agent_ids.size());
   // Every known agent is listed, even with nothing in the period.
   for (uint32_t a : facts.known_agents) rows[a].known = true;
   for (uint32_t t : scope.resolved()) {
@@ -120,9 +122,7 @@ json tickets_per_agent(const Scope& scope) {
   count_by_agent(scope, facts.resolutions, facts.resolution_runs, rows, &AgentRow::resolutions);
   count_by_agent(scope, facts.replies, facts.reply_runs, rows, &AgentRow::replies);
   // Ratings without a branch on whether each counts (which the filter makes random): an uncounted one adds 0, and
-  // one with no agent goes to a spare row past the agents, never listed.
-  rows.emplace_back();
-  const uint32_t spare = static_cast<uint32_t>(rows.size() - 1);
+  // one with no agent goes to the spare row.
   for (size_t i = 0; i < d.ratings.size(); ++i) {
     const Rating& r = d.ratings[i];
     const uint32_t a = facts.rating_agent_number[i];
@@ -132,9 +132,8 @@ json tickets_per_agent(const Scope& scope) {
     row.csat_n += counted;
     row.csat_satisfied += counted & static_cast<uint64_t>(is_satisfied(r, scope.settings.csat));
   }
-  rows.pop_back();
   json out = json::array();
-  for (uint32_t number = 0; number < rows.size(); ++number) {
+  for (uint32_t number = 0; number < spare; ++number) {
     AgentRow& r = rows[number];
     if (!r.listed()) continue;
     const uint32_t id = facts.agent_ids[number];

@@ -22,7 +22,6 @@ json resolution_time(const Scope& scope) {
   }
   uint64_t from_vendor = 0, from_events = 0;
   for (uint32_t t : scope.anchored()) {
-    if (!scope.ticket(t)) continue;
     const TicketFacts& f = scope.facts.tickets[t];
     if (f.full_resolution_s != kNoTime && scope.in_period(f.final_resolved_at)) {
       full.push_back(static_cast<double>(f.full_resolution_s));
@@ -88,7 +87,6 @@ json first_contact_resolution(const Scope& scope) {
 json reopen_rate(const Scope& scope) {
   Rate r;
   for (uint32_t t : scope.anchored()) {
-    if (!scope.ticket(t)) continue;
     const TicketFacts& f = scope.facts.tickets[t];
     if (f.first_resolved_at == kNoTime || f.reopens < 0 || !scope.in_period(f.first_resolved_at)) continue;
     ++r.denominator;

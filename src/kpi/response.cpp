@@ -12,7 +12,6 @@ json first_response_time(const Scope& scope) {
   if (scope.settings.has_business_hours) business.reserve(scope.anchored().size());
   uint64_t unanswered = 0, unanswered_open = 0, resolved_without_reply = 0, from_events = 0, from_vendor = 0;
   for (uint32_t t : scope.anchored()) {
-    if (!scope.ticket(t)) continue;
     const TicketFacts& f = scope.facts.tickets[t];
     if (f.first_reply_s == kNoTime) {
       // Unanswered tickets are placed by creation; outbound tickets the customer never answered are not eligible.

@@ -6,6 +6,21 @@
 namespace hk {
 namespace {
 
+// The positions i < n (as index_of(i)) that pass keep, in order, without a branch on the data: which tickets a filter
+// keeps is as random as the field it filters on, and a mispredicted branch per ticket cost more than the walk.
+template <typename IndexOf, typename Keep>
+std::vector<uint32_t> compact(size_t n, IndexOf index_of, Keep keep) {
+  std::vector<uint32_t> out(n);
+  size_t kept = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const uint32_t t = index_of(i);
+    out[kept] = t;
+    kept += keep(t) ? 1 : 0;
+  }
+  out.resize(kept);
+  return out;
+}
+
 // Ids of the interned strings that a filter names; a name no ticket uses matches nothing.
 std::unordered_set<uint32_t> ids_of(const Dataset& data, const std::vector<std::string>& names) {
   std::unordered_set<uint32_t> ids;
@@ -46,18 +61,11 @@ void Scope::index_anchored(const std::vector<uint32_t>* candidates) {
         in_period(f.final_resolved_at))
       anchored_.push_back(t);
   };
-  // Over the whole time range every ticket is in the period by each of its anchors: no fact needs reading. Written
-  // without a branch on selected_ (which is as random as the filtered field).
+  // Over the whole time range every ticket is in the period by each of its anchors: no fact needs reading.
   if (query_.from == kNoTime && query_.to == kNoTime) {
-    const size_t n = candidates ? candidates->size() : selected_.size();
-    anchored_.resize(n);
-    size_t kept = 0;
-    for (size_t i = 0; i < n; ++i) {
-      const uint32_t t = candidates ? (*candidates)[i] : static_cast<uint32_t>(i);
-      anchored_[kept] = t;
-      kept += selected_[t];
-    }
-    anchored_.resize(kept);
+    const auto selected = [&](uint32_t t) { return selected_[t] != 0; };
+    if (candidates) anchored_ = compact(candidates->size(), [&](size_t i) { return (*candidates)[i]; }, selected);
+    else anchored_ = compact(selected_.size(), [](size_t i) { return static_cast<uint32_t>(i); }, selected);
     return;
   }
   if (candidates) {
@@ -67,22 +75,11 @@ void Scope::index_anchored(const std::vector<uint32_t>* candidates) {
   }
 }
 
-namespace {
-
-// The anchored tickets that pass `keep`, without a branch on the data.
+// The anchored tickets that pass `keep`.
 template <typename Keep>
 std::vector<uint32_t> anchored_where(const std::vector<uint32_t>& anchored, Keep keep) {
-  std::vector<uint32_t> out(anchored.size());
-  size_t kept = 0;
-  for (uint32_t t : anchored) {
-    out[kept] = t;
-    kept += keep(t) ? 1 : 0;
-  }
-  out.resize(kept);
-  return out;
+  return compact(anchored.size(), [&](size_t i) { return anchored[i]; }, keep);
 }
-
-}  // namespace
 
 const std::vector<uint32_t>& Scope::created() const {
   if (!created_) created_ = anchored_where(anchored_, [&](uint32_t t) { return in_period(data.created_at[t]); });
@@ -113,23 +110,24 @@ Scope::Scope(const Dataset& d, const Facts& f, const Settings& s, const Query& q
   const auto tags = ids_of(data, q.tags);
   // The channel and status filters as tables over the canonical codes: a lookup per ticket instead of string
   // comparisons (the scope is built on every re-query, over every ticket).
+  const auto named = [](const std::vector<std::string>& names, std::string_view name) {
+    return std::find(names.begin(), names.end(), name) != names.end();
+  };
   uint8_t channel_ok[kChannelCount] = {};
-  bool status_ok[kStatusCount] = {};
-  for (int c = 0; c < kChannelCount; ++c)
-    channel_ok[c] = std::find(q.channels.begin(), q.channels.end(), channel_name(static_cast<Channel>(c))) != q.channels.end();
-  for (int st = 0; st < kStatusCount; ++st)
-    status_ok[st] = std::find(q.statuses.begin(), q.statuses.end(), status_name(static_cast<Status>(st))) != q.statuses.end();
+  for (int c = 0; c < kChannelCount; ++c) channel_ok[c] = named(q.channels, channel_name(static_cast<Channel>(c)));
   // Raw channel names match through their numbers (index_volume_keys): a table over the few raw channels.
   std::vector<uint8_t> raw_ok(facts.raw_channel_ids.size(), 0);
   for (size_t r = 0; r < raw_ok.size(); ++r) {
     const std::string_view raw = data.text(facts.raw_channel_ids[r]);
-    raw_ok[r] = !raw.empty() && std::find(q.channels.begin(), q.channels.end(), raw) != q.channels.end();
+    raw_ok[r] = !raw.empty() && named(q.channels, raw);
   }
   // Without branches on the data for the common filters: channels and statuses come in random order, and a mispredicted
   // branch per ticket was most of the scope's time at 1M tickets.
   uint8_t usable[kStatusCount];
-  for (int st = 0; st < kStatusCount; ++st)
-    usable[st] = !is_excluded(static_cast<Status>(st)) && (q.statuses.empty() || status_ok[st]);
+  for (int st = 0; st < kStatusCount; ++st) {
+    const Status status = static_cast<Status>(st);
+    usable[st] = !is_excluded(status) && (q.statuses.empty() || named(q.statuses, status_name(status)));
+  }
   const bool by_channel = !q.channels.empty();
   // Raw pointers: selected_ is a byte array, and a byte store may alias anything, so through the vectors every
   // iteration would reload their data pointers.
@@ -139,11 +137,6 @@ Scope::Scope(const Dataset& d, const Facts& f, const Settings& s, const Query& q
   const uint8_t* raw_channel_ok = raw_ok.data();
   const bool by_agent = !q.agents.empty(), by_tag = !q.tags.empty();
   uint8_t* selected = selected_.data();
-  // Over the whole time range every selected ticket is anchored (index_anchored): listed in the same walk.
-  const bool whole_range = q.from == kNoTime && q.to == kNoTime;
-  if (whole_range) anchored_.resize(n);
-  uint32_t* anchored = anchored_.data();
-  size_t kept = 0;
   for (uint32_t t = 0; t < n; ++t) {
     uint8_t keep = usable[static_cast<int>(status[t])];
     if (by_channel) keep &= channel_ok[static_cast<int>(channel[t])] | raw_channel_ok[raw_number[t]];
@@ -153,13 +146,8 @@ Scope::Scope(const Dataset& d, const Facts& f, const Settings& s, const Query& q
       for (uint32_t i = 0; i < data.tags_count[t] && !keep; ++i) keep = tags.count(data.tag_pool[data.tags_begin[t] + i]) > 0;
     }
     selected[t] = keep;
-    if (whole_range) {
-      anchored[kept] = t;
-      kept += keep;
-    }
   }
-  if (whole_range) anchored_.resize(kept);
-  else index_anchored();
+  index_anchored();
 }
 
 }  // namespace hk

@@ -26,8 +26,8 @@ class Scope {
     return (query_.from == kNoTime || at >= query_.from) && (query_.to == kNoTime || at < query_.to);
   }
   const Query& query() const { return query_; }
-  // The scope's tickets with at least one anchor (creation, first reply, first or final resolution) in the period, in
-  // row order. A KPI that counts a ticket only when one of these anchors is in the period may walk these instead of
+  // The scope's tickets (each passes ticket(), so walks need not ask again) with at least one anchor (creation, first
+  // reply, first or final resolution) in the period, in row order. A KPI that counts a ticket only when one of these anchors is in the period may walk these instead of
   // every ticket: the same tickets in the same order, so the same bits. At 1M tickets a one-month period leaves about
   // a tenth of them, and each KPI walk over all tickets read 120 MB of facts (docs/benchmarks.md).
   const std::vector<uint32_t>& anchored() const { return anchored_; }
@@ -38,7 +38,7 @@ class Scope {
   const std::vector<uint32_t>& created() const;
   const std::vector<uint32_t>& resolved() const;
   // The local day (days since 1970-01-01 in the report zone) of an instant.
-  int64_t local_day(int64_t utc) const { return floor_div(settings.zone.to_local(utc), 86400); }
+  int64_t local_day(int64_t utc) const { return settings.zone.local_day(utc); }
   // "Now" for ages and open breaches: the setting, else the latest instant in the data.
   int64_t now() const;
   const Dataset& data;

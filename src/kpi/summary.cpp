@@ -47,26 +47,31 @@ uint64_t order_key(double v) {
   return bits >> 63 ? ~bits : bits | (uint64_t(1) << 63);
 }
 
-// The values of ascending `ranks` (k ≤ 4) in the sorted order of `values`, without sorting or moving them: one pass
-// counts the values per bucket of the key's top 16 bits, which tells the bucket and the rank within it of each wanted
-// rank; a second pass copies out the values of those buckets only (durations spread over thousands of buckets, so
-// usually a few percent of them); selection within each copy gives the exact value. At 1M durations this is a few
-// milliseconds where nth_element over the whole vector was over ten, and a re-query summarises about ten such
-// populations (docs/benchmarks.md).
-// When `sum` is given, the values are also summed in the counting pass, in their order (the same bits as a loop of
-// its own).
-void values_at_ranks(const std::vector<double>& values, const size_t* ranks, size_t k, double* out, double* sum = nullptr) {
-  std::vector<uint32_t> count(size_t(1) << kRadixBits, 0);
-  if (sum) {
-    double total = 0;
-    for (double v : values) {
-      total += v;
-      ++count[order_key(v) >> (64 - kRadixBits)];
-    }
-    *sum = total;
-  } else {
-    for (double v : values) ++count[order_key(v) >> (64 - kRadixBits)];
+// PERCENTILE.INC at each of the ascending `qs` (at most two) of a large population, with percentile_inc's arithmetic,
+// so bit-identical to sorting first, and the values' sum (in their order, as a loop of its own would add them) —
+// without sorting or moving the values. One pass counts them per bucket of the key's top 16 bits and sums them; that
+// tells the bucket of each wanted rank and its rank within the bucket. A second pass copies out the values of those
+// buckets only (durations spread over thousands of buckets, so usually a few percent of them), and selection within
+// each copy gives the exact values. At 1M durations this is a few milliseconds where nth_element over the whole
+// vector was over ten, and a re-query summarises about ten such populations (docs/benchmarks.md).
+void radix_percentiles(const std::vector<double>& values, const double* qs, size_t m, double* out, double& sum) {
+  const size_t n = values.size();
+  // Each quantile needs the values at two ranks, lo and lo + 1 (the last rank at the top).
+  size_t ranks[4];
+  double pos[2];
+  for (size_t j = 0; j < m; ++j) {
+    pos[j] = qs[j] * static_cast<double>(n - 1);
+    ranks[2 * j] = static_cast<size_t>(std::floor(pos[j]));
+    ranks[2 * j + 1] = std::min(ranks[2 * j] + 1, n - 1);
   }
+  const size_t k = 2 * m;
+  std::vector<uint32_t> count(size_t(1) << kRadixBits, 0);
+  double total = 0;
+  for (double v : values) {
+    total += v;
+    ++count[order_key(v) >> (64 - kRadixBits)];
+  }
+  sum = total;
   uint32_t bucket_of[4], offset_of[4];
   size_t below = 0, r = 0;
   for (uint32_t b = 0; b < count.size() && r < k; ++b) {
@@ -97,38 +102,26 @@ void values_at_ranks(const std::vector<double>& values, const size_t* ranks, siz
     lowest[s] = std::min(lowest[s], key);
     highest[s] = std::max(highest[s], key);
   }
+  double at[4];
   for (size_t i = 0; i < k; ++i) {
     const uint8_t s = slot[bucket_of[i]];
     std::vector<double>& c = copies[s];
     // A bucket of one value (small integers such as reply counts fill whole buckets) needs no selection.
     if (lowest[s] != highest[s]) std::nth_element(c.begin(), c.begin() + offset_of[i], c.end());
-    out[i] = c[offset_of[i]];
+    at[i] = c[offset_of[i]];
   }
-}
-
-// PERCENTILE.INC at q and q2 (q ≤ q2) for a large population, with percentile_inc's arithmetic: bit-identical.
-void radix_percentiles(const std::vector<double>& values, double q, double q2, double& at_q, double& at_q2, double& sum) {
-  const size_t n = values.size();
-  const double pos = q * static_cast<double>(n - 1), pos2 = q2 * static_cast<double>(n - 1);
-  const size_t lo = static_cast<size_t>(std::floor(pos)), lo2 = static_cast<size_t>(std::floor(pos2));
-  const size_t ranks[4] = {lo, std::min(lo + 1, n - 1), lo2, std::min(lo2 + 1, n - 1)};
-  double v[4];
-  values_at_ranks(values, ranks, 4, v, &sum);
-  at_q = v[0] + (v[1] - v[0]) * (pos - static_cast<double>(lo));
-  at_q2 = v[2] + (v[3] - v[2]) * (pos2 - static_cast<double>(lo2));
+  for (size_t j = 0; j < m; ++j)
+    out[j] = at[2 * j] + (at[2 * j + 1] - at[2 * j]) * (pos[j] - static_cast<double>(ranks[2 * j]));
 }
 
 }  // namespace
 
 double median_of(std::vector<double>& values) {
   if (values.size() >= kRadixMin) {
-    const size_t n = values.size();
-    const double pos = 0.5 * static_cast<double>(n - 1);
-    const size_t lo = static_cast<size_t>(std::floor(pos));
-    const size_t ranks[2] = {lo, std::min(lo + 1, n - 1)};
-    double v[2];
-    values_at_ranks(values, ranks, 2, v);
-    return v[0] + (v[1] - v[0]) * (pos - static_cast<double>(lo));
+    const double q = 0.5;
+    double median = 0, sum = 0;
+    radix_percentiles(values, &q, 1, &median, sum);
+    return median;
   }
   size_t rank = 0;
   return select_percentile(values, 0.5, 0, rank);
@@ -139,11 +132,12 @@ Summary summarize(std::vector<double>& values) {
   s.n = values.size();
   if (values.empty()) return s;
   if (values.size() >= kRadixMin) {
-    double median = 0, p90 = 0, sum = 0;
-    radix_percentiles(values, 0.5, 0.9, median, p90, sum);
+    const double qs[2] = {0.5, 0.9};
+    double at[2], sum = 0;
+    radix_percentiles(values, qs, 2, at, sum);
     s.mean = sum / static_cast<double>(values.size());
-    s.median = median;
-    s.p90 = p90;
+    s.median = at[0];
+    s.p90 = at[1];
     return s;
   }
   double sum = 0;

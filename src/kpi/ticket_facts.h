@@ -156,7 +156,7 @@ struct Facts {
     uint32_t begin, end, agent;  // events [begin, end) of agent number `agent`
   };
   std::vector<uint32_t> agent_ids, known_agents;
-  uint32_t automation_number = kNoAgent;  // the number of kAutomationAgent, when it resolved anything
+  uint32_t automation_number = kNoAgent;  // the number of kAutomationAgent, when it resolved a ticket or an event
   std::vector<uint32_t> resolver_number, first_replier_number, rating_agent_number;
   std::vector<AgentRun> reply_runs, resolution_runs;
   // 1.2 when each rating counts for period filters, by index into Dataset::ratings, computed once at finish()

@@ -45,7 +45,7 @@ void index_volume_keys(const Dataset& d, Facts& f, const ZoneOffsets& zone) {
   f.last_day = -1;
   bool any = false;
   for (uint32_t t = 0; t < n; ++t) {
-    const int64_t day = floor_div(zone.to_local(d.created_at[t]), 86400);  // as Scope::local_day
+    const int64_t day = zone.local_day(d.created_at[t]);
     f.created_day[t] = day;
     if (d.created_at[t] == kNoTime) continue;
     f.first_day = any ? std::min(f.first_day, day) : day;

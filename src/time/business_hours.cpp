@@ -30,8 +30,8 @@ int64_t BusinessHours::seconds_between(int64_t start, int64_t end) const {
   if (!enabled_ || end <= start) return 0;
   static const ZoneOffsets utc;
   const ZoneOffsets& zone = zone_ ? *zone_ : utc;
-  const int64_t first_day = floor_div(zone.to_local(start), 86400);
-  const int64_t last_day = floor_div(zone.to_local(end), 86400);
+  const int64_t first_day = zone.local_day(start);
+  const int64_t last_day = zone.local_day(end);
   int64_t total = 0;
   for (int64_t day = first_day; day <= last_day; ++day) {
     if (holidays_.count(day)) continue;

@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include "time/timestamp.h"
+
 namespace hk {
 
 class ZoneOffsets {
@@ -17,6 +19,8 @@ class ZoneOffsets {
 
   int32_t offset_at(int64_t utc) const;
   int64_t to_local(int64_t utc) const { return utc + offset_at(utc); }
+  // The local day of an instant: days since 1970-01-01 in this zone.
+  int64_t local_day(int64_t utc) const { return floor_div(to_local(utc), 86400); }
   // The UTC instant of a local wall-clock time. In a gap (spring forward) the time after the gap is used; in an
   // overlap (fall back) the earlier instant.
   int64_t to_utc(int64_t local) const;
