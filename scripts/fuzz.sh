@@ -103,7 +103,7 @@ run_one() {
   # The time limit is only a cap: with a fixed seed a slower machine runs a prefix of the same inputs.
   # The small targets run in microseconds and get more runs.
   local timeout=20 limits=() runs=${HK_FUZZ_SMOKE_RUNS:-1500}
-  case "$t" in timestamp_fuzz|splitter_fuzz|settings_query_fuzz) runs=$((runs * 20)) ;; esac
+  case "$t" in timestamp_fuzz|splitter_fuzz|settings_query_fuzz|stage1_fuzz) runs=$((runs * 20)) ;; esac
   [ "$smoke" = 1 ] && dirs=($BUILD/seeds/"$t") && timeout=60 && limits=(-seed=1 -runs="$runs")
   nice -n 5 $BUILD/bin/"$t" "${dict[@]}" "${limits[@]}" -max_total_time="$seconds" -timeout="$timeout" -rss_limit_mb=2560 -max_len=65536 \
     -print_final_stats=1 -artifact_prefix="$artifacts" "${dirs[@]}" >$BUILD/logs/"$t".log 2>&1 || rc=$?
