@@ -279,9 +279,13 @@ function machine() {
 function summaryLine(r) {
   if (r.error) return `error: ${r.error}`;
   const e = median(r.engine.warm.map((x) => x.seconds)) ?? r.engine.cold?.seconds;
-  const b = r.baseline ? median(r.baseline.warm.map((x) => x.seconds)) ?? r.baseline.cold?.seconds : null;
+  // A baseline run that failed (a 1 GB file is over V8's string limit) has a time but no result: it is not a speed.
+  const ok = (x) => x && !x.error;
+  const failed = r.baseline && ![r.baseline.cold, ...r.baseline.warm].some(ok) && (r.baseline.cold ?? r.baseline.warm[0]);
+  const b = r.baseline ? median(r.baseline.warm.filter(ok).map((x) => x.seconds)) ?? (ok(r.baseline.cold) ? r.baseline.cold.seconds : null) : null;
   return `engine ${(r.bytes / MB / e).toFixed(0)} MB/s (${e.toFixed(3)} s warm median, cold ${r.engine.cold?.seconds.toFixed(3)} s)` +
     (b ? `, baseline ${(r.bytes / MB / b).toFixed(0)} MB/s (${b.toFixed(3)} s), ratio ${(b / e).toFixed(2)}×` : '') +
+    (failed ? `, baseline fails (${failed.error})` : '') +
     (r.diffs ? (r.diffs.length ? ' — DIFFER' : ' — numbers agree') : '') + timingNote(r.engine.warm);
 }
 
