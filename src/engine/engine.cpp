@@ -68,7 +68,7 @@ std::string sniff(const std::string& head) {
 Engine::Engine(Settings settings) : settings_(std::move(settings)), adapters_(make_adapters()) {
   if (settings_.has_business_hours) business_ = BusinessHours(settings_.weekly, settings_.holidays, &settings_.zone);
   // Where simdjson's stage 1 would run byte by byte (wasm), ours runs 64 bytes at a time. HK_OWN_STAGE1=1 makes a
-  // native build use it too, so that the whole test suite can run through it (scripts/run-tests.sh).
+  // native build use it too: the tests that read exports run through it a second time (scripts/run-tests.sh).
   const char* force = std::getenv("HK_OWN_STAGE1");
   if (simdjson_stage1_is_scalar() || (force && *force == '1')) use_own_stage1(parser_);
 }
