@@ -27,9 +27,10 @@ class Scope {
   }
   const Query& query() const { return query_; }
   // The scope's tickets (each passes ticket(), so walks need not ask again) with at least one anchor (creation, first
-  // reply, first or final resolution) in the period, in row order. A KPI that counts a ticket only when one of these anchors is in the period may walk these instead of
-  // every ticket: the same tickets in the same order, so the same bits. At 1M tickets a one-month period leaves about
-  // a tenth of them, and each KPI walk over all tickets read 120 MB of facts (docs/benchmarks.md).
+  // reply, first or final resolution) in the period, in row order. A KPI that counts a ticket only when one of these
+  // anchors is in the period may walk these instead of every ticket: the same tickets in the same order, so the same
+  // bits. At 1M tickets a one-month period leaves about a tenth of them, and each KPI walk over all tickets read 120 MB
+  // of facts (docs/benchmarks.md).
   const std::vector<uint32_t>& anchored() const { return anchored_; }
   // Of those, the tickets created in the period (volume, topics, retention, SLA) and those whose final resolution is
   // in the period (one-touch, FCR, automation, messages, consistency, per agent), in row order; each listed on first
