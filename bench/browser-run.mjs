@@ -18,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { baselineKpis, compareKpis, engineKpis, parseExportText } from './baseline.mjs';
+import { embeddableEngine } from '../scripts/embed-engine.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PAGE_DIR = path.join(ROOT, 'build', 'bench-page');
@@ -53,8 +54,9 @@ export async function buildBenchPage() {
     return r.outputFiles[0].text;
   };
   const workerJs = await bundle(path.join(ROOT, 'web', 'src', 'worker-classic.mjs'), 'iife');
+  const engine = embeddableEngine(fs.readFileSync(classic, 'utf8')); // as the single-file page embeds it
   const modules = {
-    embedded: `export const CLASSIC_WASM_JS = ${JSON.stringify(fs.readFileSync(classic, 'utf8'))};\n` +
+    embedded: `export const CLASSIC_WASM_JS = ${JSON.stringify(engine.classicWasmJs)};\nexport const WASM_GZ = ${JSON.stringify(engine.wasmGz)};\n` +
       `export const WORKER_JS = ${JSON.stringify(workerJs)};\nexport const SHIM_JS = ${JSON.stringify(fs.readFileSync(path.join(ROOT, 'bench', 'browser', 'shim.js'), 'utf8'))};`,
   };
   const script = await bundle(path.join(ROOT, 'bench', 'browser', 'page-main.mjs'), 'esm', modules);

@@ -155,8 +155,9 @@ export function openSession(inputs: Input | Input[], settings?: Settings, option
 export function prewarmEngine(): Promise<boolean>;
 /** Loads the wasm module on the current thread (advanced use). */
 export function loadEngineModule(): Promise<unknown>;
-/** For single-file builds: the classic wasm build and the classic worker script, as text (see scripts/build-page.mjs). */
-export function registerEmbeddedEngine(sources: { classicWasmJs: string; workerJs: string }): void;
+/** For single-file builds: the classic wasm build and the classic worker script, as text, and optionally the wasm apart,
+ * gzip'd and base64'd (see scripts/build-page.mjs and scripts/embed-engine.mjs). */
+export function registerEmbeddedEngine(sources: { classicWasmJs: string; workerJs: string; wasmGz?: string }): void;
 
 // ---------------------------------------------------------------------------------------------- the element
 

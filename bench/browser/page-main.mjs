@@ -3,10 +3,10 @@
 // strings, run in a Blob classic worker (web/src/embedded.mjs, worker-client.mjs, worker-core.mjs) — and drives it through
 // the public API: openSession([File]) → session.report(). The only addition is a few lines put before the wasm script in
 // the worker (hk:shim) that keep a reference to the wasm memory so the benchmark can read its size.
-import { CLASSIC_WASM_JS, WORKER_JS, SHIM_JS } from 'hk:embedded';
+import { CLASSIC_WASM_JS, WASM_GZ, WORKER_JS, SHIM_JS } from 'hk:embedded';
 import { openSession, prewarmEngine, registerEmbeddedEngine } from '../../web/src/index.mjs';
 
-registerEmbeddedEngine({ classicWasmJs: SHIM_JS + '\n;\n' + CLASSIC_WASM_JS, workerJs: WORKER_JS });
+registerEmbeddedEngine({ classicWasmJs: SHIM_JS + '\n;\n' + CLASSIC_WASM_JS, wasmGz: WASM_GZ, workerJs: WORKER_JS });
 
 let session = null;
 

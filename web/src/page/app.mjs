@@ -2,13 +2,13 @@
 // classic worker script, as strings), gives the dashboard its sample exports, and lets a file dropped anywhere on the
 // page land in the dashboard instead of making the browser navigate away to it.
 // URL options: ?lang=en|ja, ?worker=0 (run the engine on the page thread; used by the fallback test).
-import { CLASSIC_WASM_JS, WORKER_JS } from 'hk:embedded';
+import { CLASSIC_WASM_JS, WASM_GZ, WORKER_JS } from 'hk:embedded';
 import { SAMPLES } from 'hk:samples';
 import '../dashboard/element.mjs';
 import { registerEmbeddedEngine } from '../embedded.mjs';
 import { prewarmEngine } from '../index.mjs';
 
-registerEmbeddedEngine({ classicWasmJs: CLASSIC_WASM_JS, workerJs: WORKER_JS });
+registerEmbeddedEngine({ classicWasmJs: CLASSIC_WASM_JS, wasmGz: WASM_GZ, workerJs: WORKER_JS });
 
 function base64Bytes(text) {
   const binary = atob(text);
