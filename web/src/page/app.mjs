@@ -1,21 +1,15 @@
 // Entry of the single-file page (bundled by scripts/build-page.mjs): registers the embedded engine (classic wasm build +
-// classic worker script, as strings), gives the dashboard its sample exports, and lets a file dropped anywhere on the
-// page land in the dashboard instead of making the browser navigate away to it.
+// classic worker script, as strings, and the wasm gzip'd), gives the dashboard its sample exports, and lets a file
+// dropped anywhere on the page land in the dashboard instead of making the browser navigate away to it.
 // URL options: ?lang=en|ja, ?worker=0 (run the engine on the page thread; used by the fallback test).
 import { CLASSIC_WASM_JS, WASM_GZ, WORKER_JS } from 'hk:embedded';
 import { SAMPLES } from 'hk:samples';
 import '../dashboard/element.mjs';
 import { registerEmbeddedEngine } from '../embedded.mjs';
 import { prewarmEngine } from '../index.mjs';
+import { base64Bytes } from '../wasm-binary.mjs';
 
 registerEmbeddedEngine({ classicWasmJs: CLASSIC_WASM_JS, wasmGz: WASM_GZ, workerJs: WORKER_JS });
-
-function base64Bytes(text) {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
 
 const dashboard = document.querySelector('helpdesk-kpi-dashboard');
 const params = new URLSearchParams(location.search);
