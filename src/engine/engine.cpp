@@ -389,6 +389,7 @@ void Engine::finish() {
   index_repeat_contacts(data_, facts_, settings_.repeat_contact_days * 86400, data_end(data_, facts_, settings_));
   index_subject_keywords(data_, facts_);
   index_agents(data_, facts_);
+  index_consistency(data_, facts_);
   index_volume_keys(data_, facts_, settings_.zone);
   index_rating_anchors(data_, facts_);
   for (uint32_t t = 0; t < data_.ticket_count(); ++t) {

@@ -12,11 +12,6 @@
 namespace hk {
 namespace {
 
-struct AgentTopic {
-  std::vector<double> resolution;
-  uint64_t touched = 0, one_touch = 0, first_resolved = 0, reopened = 0;
-};
-
 std::optional<double> coefficient_of_variation(const std::vector<double>& v) {
   if (v.size() < 2) return std::nullopt;
   double mean = 0;
@@ -39,81 +34,144 @@ std::vector<bool> outliers(const std::vector<double>& v) {
 
 json opt(const std::optional<double>& v) { return v ? json(*v) : json(nullptr); }
 
+// A ticket's counts in a cell, from its replies and reopens.
+uint8_t entry_flags(int32_t replies, int32_t reopens) {
+  uint8_t f = 0;
+  if (replies > 0) f |= ConsistencyCells::kTouched | (replies == 1 ? ConsistencyCells::kOneTouch : 0);
+  if (reopens >= 0) f |= ConsistencyCells::kFirstResolved | (reopens > 0 ? ConsistencyCells::kReopened : 0);
+  return f;
+}
+
 }  // namespace
 
-json consistency(const Scope& scope) {
-  const Dataset& d = scope.data;
-  const uint64_t k = static_cast<uint64_t>(scope.settings.consistency_min_tickets);
-  // (tag, agent) → figures. This runs per tag of every resolved ticket on each query, so the cell is found through a
-  // table over the tag and agent numbers given at finish (index_volume_keys, index_agents) when that table is small,
-  // else through a DenseIndex of (tag id, agent id). The output order comes from sorting by text below.
-  const Facts& facts = scope.facts;
-  const size_t agents = facts.agent_ids.size();
-  const bool by_table = facts.tag_ids.size() * agents <= (size_t(1) << 20);
-  constexpr uint32_t kNoCell = UINT32_MAX;
-  std::vector<uint32_t> cell_of(by_table ? facts.tag_ids.size() * agents : 0, kNoCell);
-  DenseIndex cells;
-  std::vector<uint64_t> keys;  // per cell: tag id << 32 | agent id
-  std::vector<AgentTopic> figures;
-  const auto add_cell = [&](uint64_t key) {
-    keys.push_back(key);
-    figures.emplace_back();
-    return static_cast<uint32_t>(figures.size() - 1);
-  };
-  for (uint32_t t : scope.resolved()) {
-    // Human resolvers only; through the resolver's number, so the resolver column itself is not read.
+void index_consistency(const Dataset& d, Facts& facts) {
+  ConsistencyCells& cc = facts.consistency;
+  cc = ConsistencyCells();
+  // The tickets a query can keep: resolved (a final resolution time) by a human agent. Each of their tags is a cell.
+  const auto eligible = [&](uint32_t t) {
     const uint32_t agent = facts.resolver_number[t];
-    if (agent == Facts::kNoAgent || agent == facts.automation_number) continue;
-    const TicketFacts& f = facts.tickets[t];
-    const uint32_t resolver = facts.agent_ids[agent];
+    return agent != Facts::kNoAgent && agent != facts.automation_number && facts.tickets[t].final_resolved_at != kNoTime;
+  };
+  const uint32_t n = static_cast<uint32_t>(facts.resolver_number.size());  // every ticket (index_agents)
+  DenseIndex cells;
+  std::vector<uint32_t> count, valued;
+  for (uint32_t t = 0; t < n; ++t) {
+    if (!eligible(t)) continue;
+    const uint64_t agent = facts.agent_ids[facts.resolver_number[t]];
+    const bool has_time = facts.tickets[t].full_resolution_s != kNoTime;
     for (uint32_t i = d.tags_begin[t], end = i + d.tags_count[t]; i < end; ++i) {
-      uint32_t c;
-      if (by_table) {
-        uint32_t& slot = cell_of[facts.tag_number[i] * agents + agent];
-        if (slot == kNoCell) slot = add_cell(uint64_t(d.tag_pool[i]) << 32 | resolver);
-        c = slot;
-      } else {
-        const uint64_t key = uint64_t(d.tag_pool[i]) << 32 | resolver;
-        c = cells.number(key);
-        if (c == figures.size()) add_cell(key);
-      }
-      AgentTopic& a = figures[c];
-      if (f.full_resolution_s != kNoTime) a.resolution.push_back(static_cast<double>(f.full_resolution_s));
-      if (f.replies > 0) {
-        ++a.touched;
-        if (f.replies == 1) ++a.one_touch;
-      }
-      if (f.reopens >= 0) {
-        ++a.first_resolved;
-        if (f.reopens > 0) ++a.reopened;
-      }
+      const uint32_t c = cells.number(uint64_t(d.tag_pool[i]) << 32 | agent);
+      if (c == count.size()) count.push_back(0), valued.push_back(0);
+      ++count[c];
+      valued[c] += has_time;
     }
   }
-  // Topics by tag text, agents within a topic by id text — not interning order, which follows file order: the same
-  // sums, so the same bits, for any order.
-  const auto tag_of = [&](uint32_t c) { return static_cast<uint32_t>(keys[c] >> 32); };
-  const auto agent_of = [&](uint32_t c) { return static_cast<uint32_t>(keys[c]); };
-  std::vector<uint32_t> order(figures.size());
+  // Output order: topics by tag text, agents within a topic by id text — not interning order, which follows file
+  // order: the same sums, so the same bits, for any order.
+  std::vector<uint32_t> order(cells.size());
   for (uint32_t c = 0; c < order.size(); ++c) order[c] = c;
+  const auto tag_of = [&](uint32_t c) { return static_cast<uint32_t>(cells.key(c) >> 32); };
+  const auto agent_of = [&](uint32_t c) { return static_cast<uint32_t>(cells.key(c)); };
   std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
     if (tag_of(x) != tag_of(y)) return d.text(tag_of(x)) < d.text(tag_of(y));
     return d.text(agent_of(x)) < d.text(agent_of(y));
   });
+  std::vector<uint32_t> place(order.size()), next_valued(order.size()), next_other(order.size());
+  cc.begin.assign(order.size() + 1, 0);
+  for (uint32_t rank = 0; rank < order.size(); ++rank) {
+    const uint32_t c = order[rank];
+    place[c] = rank;
+    cc.keys.push_back(cells.key(c));
+    cc.valued.push_back(valued[c]);
+    cc.begin[rank + 1] = cc.begin[rank] + count[c];
+    next_valued[rank] = cc.begin[rank];
+    next_other[rank] = cc.begin[rank] + valued[c];
+  }
+  const uint32_t entries = cc.begin.back();
+  cc.ticket.resize(entries);
+  cc.flags.resize(entries);
+  cc.resolution_s.resize(entries);
+  for (uint32_t t = 0; t < n; ++t) {
+    if (!eligible(t)) continue;
+    const uint64_t agent = facts.agent_ids[facts.resolver_number[t]];
+    const TicketFacts f = facts.tickets[t];
+    const uint8_t flags = entry_flags(f.replies, f.reopens);
+    for (uint32_t i = d.tags_begin[t], end = i + d.tags_count[t]; i < end; ++i) {
+      const uint32_t rank = place[cells.number(uint64_t(d.tag_pool[i]) << 32 | agent)];
+      const uint32_t at = f.full_resolution_s != kNoTime ? next_valued[rank]++ : next_other[rank]++;
+      cc.ticket[at] = t;
+      cc.flags[at] = flags;
+      cc.resolution_s[at] = f.full_resolution_s != kNoTime ? static_cast<double>(f.full_resolution_s) : 0.0;
+    }
+  }
+  // Each cell's timed entries ascending by time (ties by ticket, so the layout does not depend on the sort).
+  std::vector<std::pair<double, uint32_t>> run;
+  for (uint32_t rank = 0; rank < order.size(); ++rank) {
+    const uint32_t b = cc.begin[rank], e = b + cc.valued[rank];
+    run.clear();
+    for (uint32_t j = b; j < e; ++j) run.emplace_back(cc.resolution_s[j], cc.ticket[j]);
+    std::sort(run.begin(), run.end());
+    for (uint32_t j = b; j < e; ++j) {
+      const uint32_t t = run[j - b].second;
+      cc.resolution_s[j] = run[j - b].first;
+      cc.ticket[j] = t;
+      cc.flags[j] = entry_flags(facts.tickets[t].replies, facts.tickets[t].reopens);
+    }
+  }
+}
+
+json consistency(const Scope& scope) {
+  const Dataset& d = scope.data;
+  const uint64_t k = static_cast<uint64_t>(scope.settings.consistency_min_tickets);
+  const ConsistencyCells& cc = scope.facts.consistency;
+  // The tickets this query keeps: resolved in the period, in the selection.
+  std::vector<uint8_t> kept_ticket(d.ticket_count(), 0);
+  for (uint32_t t : scope.resolved()) kept_ticket[t] = 1;
+  const auto tag_of = [&](uint32_t c) { return static_cast<uint32_t>(cc.keys[c] >> 32); };
+  const auto agent_of = [&](uint32_t c) { return static_cast<uint32_t>(cc.keys[c]); };
   json out_topics = json::array();
   std::vector<double> scores;
-  for (size_t begin = 0; begin < order.size();) {
-    const uint32_t tag = tag_of(order[begin]);
-    size_t end = begin;
-    while (end < order.size() && tag_of(order[end]) == tag) ++end;
+  const uint32_t cell_count = static_cast<uint32_t>(cc.keys.size());
+  for (uint32_t begin = 0; begin < cell_count;) {
+    const uint32_t tag = tag_of(begin);
+    uint32_t end = begin;
+    while (end < cell_count && tag_of(end) == tag) ++end;
     std::vector<uint32_t> kept;  // cells of agents with at least k resolutions
+    std::vector<uint64_t> resolutions;
     std::vector<double> medians, one_touch, reopen;
-    for (size_t i = begin; i < end; ++i) {
-      AgentTopic& a = figures[order[i]];
-      if (a.resolution.size() < k) continue;
-      kept.push_back(order[i]);
-      medians.push_back(median_of(a.resolution));  // k ≥ 1 (settings), so never empty
-      one_touch.push_back(a.touched ? static_cast<double>(a.one_touch) / static_cast<double>(a.touched) : 0.0);
-      reopen.push_back(a.first_resolved ? static_cast<double>(a.reopened) / static_cast<double>(a.first_resolved) : 0.0);
+    for (uint32_t c = begin; c < end; ++c) {
+      const uint32_t b = cc.begin[c], v = b + cc.valued[c], e = cc.begin[c + 1];
+      uint64_t n = 0, touched = 0, one = 0, first_resolved = 0, reopened = 0;
+      for (uint32_t j = b; j < e; ++j) {
+        const uint64_t in = kept_ticket[cc.ticket[j]];
+        const uint8_t f = cc.flags[j];
+        n += in & static_cast<uint64_t>(j < v);
+        touched += in & (f & ConsistencyCells::kTouched ? 1 : 0);
+        one += in & (f & ConsistencyCells::kOneTouch ? 1 : 0);
+        first_resolved += in & (f & ConsistencyCells::kFirstResolved ? 1 : 0);
+        reopened += in & (f & ConsistencyCells::kReopened ? 1 : 0);
+      }
+      if (n < k) continue;
+      kept.push_back(c);
+      resolutions.push_back(n);
+      // The median of the kept durations, read off the cell's ascending entries: PERCENTILE.INC at 0.5 with
+      // percentile_inc's arithmetic, as median_of computes it (k ≥ 1, so never empty).
+      const double pos = 0.5 * static_cast<double>(n - 1);
+      const uint64_t lo = static_cast<uint64_t>(std::floor(pos));
+      double low = 0, high = 0;
+      uint64_t rank = 0;
+      for (uint32_t j = b; j < v; ++j) {
+        if (!kept_ticket[cc.ticket[j]]) continue;
+        if (rank == lo) low = high = cc.resolution_s[j];
+        if (rank == lo + 1) {
+          high = cc.resolution_s[j];
+          break;
+        }
+        ++rank;
+      }
+      medians.push_back(low + (high - low) * (pos - static_cast<double>(lo)));
+      one_touch.push_back(touched ? static_cast<double>(one) / static_cast<double>(touched) : 0.0);
+      reopen.push_back(first_resolved ? static_cast<double>(reopened) / static_cast<double>(first_resolved) : 0.0);
     }
     begin = end;
     if (kept.size() < 2) continue;
@@ -127,7 +185,7 @@ json consistency(const Scope& scope) {
       const std::string_view name = u != d.users.end() && u->second.name ? d.text(u->second.name) : d.text(agent);
       rows.push_back({{"id", d.text(agent)},
                       {"name", name},
-                      {"n", figures[kept[i]].resolution.size()},
+                      {"n", resolutions[i]},
                       {"median_resolution_s", medians[i]},
                       {"one_touch_rate", one_touch[i]},
                       {"reopen_rate", reopen[i]},

@@ -118,6 +118,21 @@ struct FactsSettings {
   int64_t clock_skew_s = 120;               // G6: end before start by up to this much is clamped to 0
 };
 
+// 1.20 the consistency table's cells, built once at finish() (index_consistency): one per (tag, human resolver) of the
+// resolved tickets, in the table's output order (tag text, then agent id text). Cell c holds entries
+// [begin[c], begin[c + 1]): its tickets, those with a full resolution time first (valued[c] of them), ascending by that
+// time. A query marks the tickets it keeps and reads each cell's counts and median off its entries in one or two
+// passes, instead of gathering every cell's durations and selecting medians among them (most of a whole-range
+// re-query's time in this table).
+struct ConsistencyCells {
+  static constexpr uint8_t kTouched = 1, kOneTouch = 2, kFirstResolved = 4, kReopened = 8;  // from replies and reopens
+  std::vector<uint64_t> keys;  // tag id << 32 | agent id
+  std::vector<uint32_t> begin, valued;
+  std::vector<uint32_t> ticket;     // per entry
+  std::vector<double> resolution_s;  // per entry with a full resolution time (the first valued[c] of each cell)
+  std::vector<uint8_t> flags;        // per entry
+};
+
 struct Facts {
   TicketFactsColumns tickets;
   std::vector<ResponseEpisode> episodes;
@@ -172,6 +187,7 @@ struct Facts {
   int64_t first_day = 0, last_day = -1;
   std::vector<uint32_t> raw_channel_number, raw_channel_ids;
   std::vector<uint32_t> tag_number, tag_ids;
+  ConsistencyCells consistency;
 };
 
 // Requires a finalized dataset; may add data-quality warnings (negative durations).

@@ -2,6 +2,9 @@
 // and subject keywords for top topics (1.21), including Japanese subjects without spaces.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <map>
+
 #include "test_util.h"
 
 using namespace hk_test;
@@ -83,9 +86,8 @@ TEST(Consistency_1_20, CoefficientOfVariationOfMedianResolution) {
 }
 
 TEST(Consistency_1_20, ManyTagsAndAgentsGiveTheSameTable) {
-  // 1,031 tags × 1,032 agents is past the size where a query finds (tag, agent) cells through a table over their
-  // numbers, so the cells come from the hash index instead; the noise tickets are below k, so the table must equal
-  // the one without them.
+  // 1,031 tags × 1,032 agents: a million possible (tag, agent) cells, of which the noise tickets fill a thousand, each
+  // below k, so the table must equal the one without them.
   const std::vector<std::pair<int, int>> core = {{1, 10}, {1, 10}, {1, 10}, {2, 30}, {2, 30}, {2, 30}};
   const char* settings = R"({"consistency_min_tickets":3})";
   json small = report({{"p.json", solved_page(core)}}, 1 << 20, "{}", settings);
@@ -93,6 +95,87 @@ TEST(Consistency_1_20, ManyTagsAndAgentsGiveTheSameTable) {
   ASSERT_EQ(small["kpis"]["consistency"]["topics"].size(), 1u);
   EXPECT_EQ(large["kpis"]["consistency"], small["kpis"]["consistency"]);
   EXPECT_EQ(large["data_quality"]["tickets_used"], 1036);
+}
+
+// The table's counts and medians per (tag, agent) under a filter, against a computation from the export itself: the
+// kept tickets' durations sorted, PERCENTILE.INC at 0.5; one-touch = replies == 1 among replies > 0; reopen = reopens
+// > 0 among all. (The engine reads each cell off entries sorted once at finish; this gathers and sorts per query.)
+TEST(Consistency_1_20, FilteredTableEqualsAComputationFromTheExport) {
+  struct Ticket {
+    int agent, minutes, replies, reopens;  // minutes < 0: no full resolution time
+    std::vector<std::string> tags;
+    std::string channel;
+  };
+  std::vector<Ticket> tickets;
+  uint32_t x = 12345;
+  const auto next = [&](uint32_t m) { return ((x = x * 1103515245u + 12345u) >> 8 & 0xFFFFFFu) % m; };
+  const char* channels[] = {"email", "chat", "web"};
+  const char* tag_names[] = {"billing", "shipping", "returns"};
+  std::string page = R"({"tickets":[)";
+  for (int id = 1; id <= 900; ++id) {
+    Ticket t{1 + static_cast<int>(next(5)), next(10) == 0 ? -1 : 1 + static_cast<int>(next(3000)),
+             static_cast<int>(next(4)), static_cast<int>(next(3)), {}, channels[next(3)]};
+    t.tags.push_back(tag_names[next(3)]);
+    if (next(2)) t.tags.push_back(tag_names[next(3)]);  // sometimes the same tag twice: counted twice, as the engine does
+    if (id > 1) page += ",";
+    page += R"({"id":)" + std::to_string(id) + R"(,"via":{"channel":")" + t.channel +
+            R"("},"created_at":"2025-03-03T09:00:00Z","status":"solved","requester_id":)" + std::to_string(id) +
+            R"(,"assignee_id":)" + std::to_string(t.agent) + R"(,"tags":[)";
+    for (size_t i = 0; i < t.tags.size(); ++i) page += (i ? ",\"" : "\"") + t.tags[i] + "\"";
+    page += R"(],"metric_set":{"replies":)" + std::to_string(t.replies) + R"(,"reopens":)" + std::to_string(t.reopens) +
+            R"(,"full_resolution_time_in_minutes":{"calendar":)" +
+            (t.minutes < 0 ? std::string("null") : std::to_string(t.minutes)) + "}}}";
+    tickets.push_back(t);
+  }
+  page += "]}";
+  const int k = 8;
+  for (const std::string channel : {"email", "chat"}) {
+    json r = report({{"p.json", page}}, 1 << 20, R"({"filters":{"channel":[")" + channel + R"("]}})",
+                    R"({"consistency_min_tickets":)" + std::to_string(k) + "}");
+    // Expected: per (tag, agent) among the kept tickets.
+    struct Cell {
+      std::vector<double> durations;
+      int touched = 0, one_touch = 0, reopened = 0, all = 0;
+    };
+    std::map<std::string, std::map<std::string, Cell>> expected;
+    for (const Ticket& t : tickets) {
+      // Without a resolution time the export does not say when the ticket was resolved: not a resolved ticket.
+      if (t.channel != channel || t.minutes < 0) continue;
+      for (const std::string& tag : t.tags) {
+        Cell& c = expected[tag][std::to_string(t.agent)];
+        if (t.minutes >= 0) c.durations.push_back(t.minutes * 60.0);
+        c.touched += t.replies > 0;
+        c.one_touch += t.replies == 1;
+        c.reopened += t.reopens > 0;
+        ++c.all;
+      }
+    }
+    size_t topics = 0;
+    for (auto& [tag, agents] : expected) {
+      size_t qualified = 0;
+      for (auto& [agent, c] : agents) qualified += c.durations.size() >= k;
+      if (qualified < 2) continue;
+      ++topics;
+      const json* topic = nullptr;
+      for (const json& t : r["kpis"]["consistency"]["topics"])
+        if (t["topic"] == tag) topic = &t;
+      ASSERT_NE(topic, nullptr) << channel << ": topic " << tag;
+      ASSERT_EQ((*topic)["agents"].size(), qualified) << channel << ": " << tag;
+      for (const json& row : (*topic)["agents"]) {
+        Cell& c = agents.at(row["id"].get<std::string>());
+        std::sort(c.durations.begin(), c.durations.end());
+        const double pos = 0.5 * static_cast<double>(c.durations.size() - 1);
+        const size_t lo = static_cast<size_t>(pos), hi = std::min(lo + 1, c.durations.size() - 1);
+        const double median = c.durations[lo] + (c.durations[hi] - c.durations[lo]) * (pos - static_cast<double>(lo));
+        EXPECT_EQ(row["n"].get<size_t>(), c.durations.size()) << channel << " " << tag << " " << row["id"];
+        EXPECT_EQ(row["median_resolution_s"].get<double>(), median) << channel << " " << tag << " " << row["id"];
+        EXPECT_EQ(row["one_touch_rate"].get<double>(), static_cast<double>(c.one_touch) / c.touched);
+        EXPECT_EQ(row["reopen_rate"].get<double>(), static_cast<double>(c.reopened) / c.all);
+      }
+    }
+    EXPECT_EQ(r["kpis"]["consistency"]["topics"].size(), topics) << channel;
+    EXPECT_GE(topics, 2u) << "the data must exercise the table";
+  }
 }
 
 TEST(TopTopics_1_21, SubjectKeywordsSplitJapaneseByScript) {
