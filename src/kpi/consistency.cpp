@@ -88,35 +88,48 @@ void index_consistency(const Dataset& d, Facts& facts) {
     next_other[rank] = cc.begin[rank] + valued[c];
   }
   const uint32_t entries = cc.begin.back();
-  cc.ticket.resize(entries);
+  // Each entry's tag occurrence (its index in Dataset::tag_pool) while the cells are filled and sorted.
+  std::vector<uint32_t> occurrence(entries), ticket(entries);
   cc.flags.resize(entries);
   cc.resolution_s.resize(entries);
+  cc.entry_of.assign(d.tag_pool.size(), ConsistencyCells::kNoEntry);
   for (uint32_t t = 0; t < n; ++t) {
     if (!eligible(t)) continue;
     const uint64_t agent = facts.agent_ids[facts.resolver_number[t]];
     const TicketFacts f = facts.tickets[t];
-    const uint8_t flags = entry_flags(f.replies, f.reopens);
     for (uint32_t i = d.tags_begin[t], end = i + d.tags_count[t]; i < end; ++i) {
       const uint32_t rank = place[cells.number(uint64_t(d.tag_pool[i]) << 32 | agent)];
       const uint32_t at = f.full_resolution_s != kNoTime ? next_valued[rank]++ : next_other[rank]++;
-      cc.ticket[at] = t;
-      cc.flags[at] = flags;
+      occurrence[at] = i;
+      ticket[at] = t;
       cc.resolution_s[at] = f.full_resolution_s != kNoTime ? static_cast<double>(f.full_resolution_s) : 0.0;
     }
   }
-  // Each cell's timed entries ascending by time (ties by ticket, so the layout does not depend on the sort).
-  std::vector<std::pair<double, uint32_t>> run;
+  // Each cell's timed entries ascending by time (ties by ticket and occurrence, so the layout does not depend on the
+  // sort), then every entry's flags and its place in entry_of.
+  struct Timed {
+    double resolution_s;
+    uint32_t ticket, occurrence;
+    bool operator<(const Timed& o) const {
+      if (resolution_s != o.resolution_s) return resolution_s < o.resolution_s;
+      return ticket != o.ticket ? ticket < o.ticket : occurrence < o.occurrence;
+    }
+  };
+  std::vector<Timed> run;
   for (uint32_t rank = 0; rank < order.size(); ++rank) {
     const uint32_t b = cc.begin[rank], e = b + cc.valued[rank];
     run.clear();
-    for (uint32_t j = b; j < e; ++j) run.emplace_back(cc.resolution_s[j], cc.ticket[j]);
+    for (uint32_t j = b; j < e; ++j) run.push_back({cc.resolution_s[j], ticket[j], occurrence[j]});
     std::sort(run.begin(), run.end());
     for (uint32_t j = b; j < e; ++j) {
-      const uint32_t t = run[j - b].second;
-      cc.resolution_s[j] = run[j - b].first;
-      cc.ticket[j] = t;
-      cc.flags[j] = entry_flags(facts.tickets[t].replies, facts.tickets[t].reopens);
+      cc.resolution_s[j] = run[j - b].resolution_s;
+      ticket[j] = run[j - b].ticket;
+      occurrence[j] = run[j - b].occurrence;
     }
+  }
+  for (uint32_t j = 0; j < entries; ++j) {
+    cc.flags[j] = entry_flags(facts.tickets[ticket[j]].replies, facts.tickets[ticket[j]].reopens);
+    cc.entry_of[occurrence[j]] = j;
   }
 }
 
@@ -124,9 +137,35 @@ json consistency(const Scope& scope) {
   const Dataset& d = scope.data;
   const uint64_t k = static_cast<uint64_t>(scope.settings.consistency_min_tickets);
   const ConsistencyCells& cc = scope.facts.consistency;
-  // The tickets this query keeps: resolved in the period, in the selection.
-  std::vector<uint8_t> kept_ticket(d.ticket_count(), 0);
-  for (uint32_t t : scope.resolved()) kept_ticket[t] = 1;
+  // The entries this query keeps, as bits: those of the tickets resolved in the period, in the selection. Setting them
+  // costs a write per kept tag; reading a cell costs a word per 64 entries plus a step per kept entry.
+  const uint32_t entries = cc.begin.empty() ? 0 : cc.begin.back();
+  std::vector<uint64_t> kept_bits((entries + 63) / 64, 0);
+  for (uint32_t t : scope.resolved())
+    for (uint32_t i = d.tags_begin[t], end = i + d.tags_count[t]; i < end; ++i) {
+      const uint32_t e = cc.entry_of[i];
+      if (e != ConsistencyCells::kNoEntry) kept_bits[e >> 6] |= uint64_t(1) << (e & 63);
+    }
+  // The kept entries in [from, to): calls visit(j) for each, in order, until it returns false.
+  const auto each_kept = [&](uint32_t from, uint32_t to, auto visit) {
+    for (uint32_t w = from >> 6; w <= (to - 1) >> 6 && from < to; ++w) {
+      uint64_t bits = kept_bits[w];
+      if (w == from >> 6) bits &= ~uint64_t(0) << (from & 63);
+      if (w == (to - 1) >> 6 && (to & 63)) bits &= (uint64_t(1) << (to & 63)) - 1;
+      for (; bits; bits &= bits - 1)
+        if (!visit((w << 6) + static_cast<uint32_t>(__builtin_ctzll(bits)))) return;
+    }
+  };
+  const auto count_kept = [&](uint32_t from, uint32_t to) {
+    uint64_t n = 0;
+    for (uint32_t w = from >> 6; w <= (to - 1) >> 6 && from < to; ++w) {
+      uint64_t bits = kept_bits[w];
+      if (w == from >> 6) bits &= ~uint64_t(0) << (from & 63);
+      if (w == (to - 1) >> 6 && (to & 63)) bits &= (uint64_t(1) << (to & 63)) - 1;
+      n += static_cast<uint64_t>(__builtin_popcountll(bits));
+    }
+    return n;
+  };
   const auto tag_of = [&](uint32_t c) { return static_cast<uint32_t>(cc.keys[c] >> 32); };
   const auto agent_of = [&](uint32_t c) { return static_cast<uint32_t>(cc.keys[c]); };
   json out_topics = json::array();
@@ -141,17 +180,17 @@ json consistency(const Scope& scope) {
     std::vector<double> medians, one_touch, reopen;
     for (uint32_t c = begin; c < end; ++c) {
       const uint32_t b = cc.begin[c], v = b + cc.valued[c], e = cc.begin[c + 1];
-      uint64_t n = 0, touched = 0, one = 0, first_resolved = 0, reopened = 0;
-      for (uint32_t j = b; j < e; ++j) {
-        const uint64_t in = kept_ticket[cc.ticket[j]];
-        const uint8_t f = cc.flags[j];
-        n += in & static_cast<uint64_t>(j < v);
-        touched += in & (f & ConsistencyCells::kTouched ? 1 : 0);
-        one += in & (f & ConsistencyCells::kOneTouch ? 1 : 0);
-        first_resolved += in & (f & ConsistencyCells::kFirstResolved ? 1 : 0);
-        reopened += in & (f & ConsistencyCells::kReopened ? 1 : 0);
-      }
+      const uint64_t n = count_kept(b, v);
       if (n < k) continue;
+      uint64_t touched = 0, one = 0, first_resolved = 0, reopened = 0;
+      each_kept(b, e, [&](uint32_t j) {
+        const uint8_t f = cc.flags[j];
+        touched += (f & ConsistencyCells::kTouched) != 0;
+        one += (f & ConsistencyCells::kOneTouch) != 0;
+        first_resolved += (f & ConsistencyCells::kFirstResolved) != 0;
+        reopened += (f & ConsistencyCells::kReopened) != 0;
+        return true;
+      });
       kept.push_back(c);
       resolutions.push_back(n);
       // The median of the kept durations, read off the cell's ascending entries: PERCENTILE.INC at 0.5 with
@@ -160,15 +199,15 @@ json consistency(const Scope& scope) {
       const uint64_t lo = static_cast<uint64_t>(std::floor(pos));
       double low = 0, high = 0;
       uint64_t rank = 0;
-      for (uint32_t j = b; j < v; ++j) {
-        if (!kept_ticket[cc.ticket[j]]) continue;
+      each_kept(b, v, [&](uint32_t j) {
         if (rank == lo) low = high = cc.resolution_s[j];
         if (rank == lo + 1) {
           high = cc.resolution_s[j];
-          break;
+          return false;
         }
         ++rank;
-      }
+        return true;
+      });
       medians.push_back(low + (high - low) * (pos - static_cast<double>(lo)));
       one_touch.push_back(touched ? static_cast<double>(one) / static_cast<double>(touched) : 0.0);
       reopen.push_back(first_resolved ? static_cast<double>(reopened) / static_cast<double>(first_resolved) : 0.0);

@@ -120,17 +120,18 @@ struct FactsSettings {
 
 // 1.20 the consistency table's cells, built once at finish() (index_consistency): one per (tag, human resolver) of the
 // resolved tickets, in the table's output order (tag text, then agent id text). Cell c holds entries
-// [begin[c], begin[c + 1]): its tickets, those with a full resolution time first (valued[c] of them), ascending by that
-// time. A query marks the tickets it keeps and reads each cell's counts and median off its entries in one or two
-// passes, instead of gathering every cell's durations and selecting medians among them (most of a whole-range
-// re-query's time in this table).
+// [begin[c], begin[c + 1]), one per tag occurrence of its tickets: those with a full resolution time first (valued[c]
+// of them), ascending by that time. A query sets a bit per entry it keeps (entry_of leads from a ticket's tags to its
+// entries) and reads each cell's counts and median off the bits, instead of gathering every cell's durations and
+// selecting medians among them (most of a whole-range re-query's time in this table).
 struct ConsistencyCells {
   static constexpr uint8_t kTouched = 1, kOneTouch = 2, kFirstResolved = 4, kReopened = 8;  // from replies and reopens
+  static constexpr uint32_t kNoEntry = UINT32_MAX;
   std::vector<uint64_t> keys;  // tag id << 32 | agent id
   std::vector<uint32_t> begin, valued;
-  std::vector<uint32_t> ticket;     // per entry
   std::vector<double> resolution_s;  // per entry with a full resolution time (the first valued[c] of each cell)
   std::vector<uint8_t> flags;        // per entry
+  std::vector<uint32_t> entry_of;    // per Dataset::tag_pool index: its entry, kNoEntry for a ticket in no cell
 };
 
 struct Facts {
