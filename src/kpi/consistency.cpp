@@ -50,7 +50,8 @@ void index_consistency(const Dataset& d, Facts& facts) {
   // The tickets a query can keep: resolved (a final resolution time) by a human agent. Each of their tags is a cell.
   const auto eligible = [&](uint32_t t) {
     const uint32_t agent = facts.resolver_number[t];
-    return agent != Facts::kNoAgent && agent != facts.automation_number && facts.tickets[t].final_resolved_at != kNoTime;
+    return agent != Facts::kNoAgent && agent != facts.automation_number &&
+           facts.tickets[t].final_resolved_at != kNoTime;
   };
   const uint32_t n = static_cast<uint32_t>(facts.resolver_number.size());  // every ticket (index_agents)
   DenseIndex cells;
@@ -141,8 +142,10 @@ json consistency(const Scope& scope) {
   // costs a write per kept tag; reading a cell costs a word per 64 entries plus a step per kept entry.
   const uint32_t entries = cc.begin.empty() ? 0 : cc.begin.back();
   std::vector<uint64_t> kept_bits((entries + 63) / 64, 0);
+  // (entry_of covers every tag once index_consistency has run; the bound only keeps a store without it safe.)
+  const uint32_t tags_indexed = static_cast<uint32_t>(cc.entry_of.size());
   for (uint32_t t : scope.resolved())
-    for (uint32_t i = d.tags_begin[t], end = i + d.tags_count[t]; i < end; ++i) {
+    for (uint32_t i = d.tags_begin[t], end = std::min(i + d.tags_count[t], tags_indexed); i < end; ++i) {
       const uint32_t e = cc.entry_of[i];
       if (e != ConsistencyCells::kNoEntry) kept_bits[e >> 6] |= uint64_t(1) << (e & 63);
     }

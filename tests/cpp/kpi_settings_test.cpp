@@ -116,7 +116,7 @@ TEST(Consistency_1_20, FilteredTableEqualsAComputationFromTheExport) {
     Ticket t{1 + static_cast<int>(next(5)), next(10) == 0 ? -1 : 1 + static_cast<int>(next(3000)),
              static_cast<int>(next(4)), static_cast<int>(next(3)), {}, channels[next(3)]};
     t.tags.push_back(tag_names[next(3)]);
-    if (next(2)) t.tags.push_back(tag_names[next(3)]);  // sometimes the same tag twice: counted twice, as the engine does
+    if (next(2)) t.tags.push_back(tag_names[next(3)]);  // at times the same tag twice: counted twice, as by the engine
     if (id > 1) page += ",";
     page += R"({"id":)" + std::to_string(id) + R"(,"via":{"channel":")" + t.channel +
             R"("},"created_at":"2025-03-03T09:00:00Z","status":"solved","requester_id":)" + std::to_string(id) +
