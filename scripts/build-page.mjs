@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Builds the single self-contained dashboard page, build/page/helpdesk-kpi.html: the dashboard bundle (esbuild), the
-// classic wasm build embedded ONCE as a string, its wasm gzip'd apart (scripts/embed-engine.mjs; used by the Blob classic
-// worker, and by the main-thread fallback through a blob: <script>), the classic worker script, gzip'd sample exports, CSS, and a strict CSP (no eval, no remote origin,
-// only inline code whose hash is listed). It opens from file:// with the network off.
+// classic wasm build embedded ONCE as a string with its wasm gzip'd apart (scripts/embed-engine.mjs; used by the Blob
+// classic worker, and by the main-thread fallback through a blob: <script>), the classic worker script, gzip'd sample
+// exports, CSS, and a strict CSP (no eval, no remote origin, only inline code whose hash is listed). It opens from
+// file:// with the network off.
 //
 //   node scripts/build-page.mjs            → build/page/helpdesk-kpi.html (+ prints its size)
 //
