@@ -137,6 +137,10 @@ class GorgiasAdapter final : public Adapter {
     m.ticket.clear();
     m.at = kNoTime;
     m.from_agent = m.has_rule = m.automation_via = m.dropped = m.note_channel = false;
+    // A message without a sender must not keep the previous record's, whose name and email point into the parser's
+    // buffer of that record (freed when a larger record grows it: found by the fuzz smoke).
+    m.sender.id.clear();
+    m.sender.name = m.sender.email = {};
     m.is_public = true;
     bool nofs = false;
     for (auto f : o) {

@@ -236,3 +236,22 @@ TEST(Gorgias, TicketWithABadTimestampIsSkippedAndNamed) {
   EXPECT_EQ(r["kpis"]["ticket_volume"]["total"], 1);
   EXPECT_NE(warning_message(r, "invalid_record").find("ticket 6"), std::string::npos);
 }
+
+// A message record without "sender" has no author: it must not keep the previous record's sender, whose name and email
+// pointed into the parser's buffer of that record (freed once a larger record grows it: a use-after-free found by the
+// fuzz smoke). Here the previous record is the customer's message: kept, the agent's reply was credited to the
+// customer, who then showed as an agent.
+TEST(Gorgias, MessageWithoutSenderDoesNotKeepThePreviousSender) {
+  const std::string tickets = R"({"data":[{"id":1,"created_datetime":"2025-03-03T09:00:00+00:00","status":"open",)"
+                              R"("channel":"email","customer":{"id":9,"name":"Cus Tomer"}}]})";
+  const std::string big(20000, 'x');  // larger than the first record: the parser's buffers are reallocated
+  const std::string messages =
+      R"({"data":[{"id":11,"ticket_id":1,"created_datetime":"2025-03-03T09:30:00+00:00","from_agent":false,)"
+      R"("public":true,"sender":{"id":9,"name":"Cus Tomer","email":"cus@example.com"}},)"
+      R"({"id":12,"ticket_id":1,"created_datetime":"2025-03-03T10:00:00+00:00","from_agent":true,"public":true,)"
+      R"("body_text":")" + big + R"("}]})";
+  const json r = report({{"tickets.json", tickets}, {"messages.json", messages}});
+  ASSERT_EQ(r["sources"].size(), 2u);
+  EXPECT_EQ(r["kpis"]["first_response_time"]["n"], 1) << "the reply still counts, without an author";
+  EXPECT_TRUE(r["kpis"]["agents"].empty()) << r["kpis"]["agents"].dump();
+}
