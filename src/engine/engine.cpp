@@ -202,13 +202,15 @@ void Engine::on_record(Source& s, const RecordSpan& span) {
   }
   simdjson::ondemand::document doc;
   simdjson::ondemand::object obj;
-  auto skip = [&](const std::string& ticket, const std::string& why, const std::string& code = std::string()) {
+  // `invalid_ticket`: the record counts as an invalid ticket (data_quality.excluded.invalid).
+  auto skip = [&](const std::string& ticket, const std::string& why, const std::string& code = std::string(),
+                  bool invalid_ticket = true) {
     ++s.info.skipped;
     if (!code.empty()) {  // not a ticket (an order, a survey answer): its own code, its id already in `why`
       data_.quality.warn(code, ctx.where() + ": " + why + "; the record was skipped", ticket);
       return;
     }
-    if (span.list_key == "tickets" || span.list_key.empty()) ++data_.quality.excluded.invalid;
+    if (invalid_ticket && (span.list_key == "tickets" || span.list_key.empty())) ++data_.quality.excluded.invalid;
     data_.quality.warn("invalid_record",
                        ctx.where() + (ticket.empty() ? "" : ", ticket " + ticket) + ": " + why + "; the record was skipped",
                        ticket);
@@ -274,12 +276,26 @@ void Engine::on_record(Source& s, const RecordSpan& span) {
     doc.rewind();
     if ((parse_error = doc.get_object().get(obj))) return unreadable(parse_error);
   }
-  if (span.list_key == "tickets" || (span.list_key.empty() && s.info.role.find("tickets") != std::string::npos))
-    ++data_.quality.tickets_read;
   RecordError err;
   const uint64_t duplicates = data_.quality.excluded.duplicate;
-  if (!s.adapter->ingest(obj, ctx, data_, err)) {
-    skip(err.ticket.empty() && err.code.empty() ? record_ticket(span, ticket_list) : err.ticket, err.message, err.code);
+  bool ingested = s.adapter->ingest(obj, ctx, data_, err);
+  if (!ingested && err.read_again) {  // the adapter's guess of the record's kind failed: read it from the start
+    err = RecordError();
+    ctx.probe_first = true;
+    parse_error = parser_.iterate(span.data, span.size, span.capacity).get(doc);
+    if (!parse_error) parse_error = doc.get_object().get(obj);
+    if (parse_error) return unreadable(parse_error);
+    ingested = s.adapter->ingest(obj, ctx, data_, err);
+  }
+  // A ticket read (data_quality.tickets_read): a record of a tickets list, or a bare record (JSONL) the adapter read as
+  // a ticket; when it does not say, any bare record of a file whose first record was a ticket.
+  const bool a_ticket = span.list_key == "tickets" ||
+                        (span.list_key.empty() && (err.read_as.empty() ? s.info.role.find("tickets") != std::string::npos
+                                                                       : err.read_as == "tickets"));
+  if (a_ticket) ++data_.quality.tickets_read;
+  if (!ingested) {
+    skip(err.ticket.empty() && err.code.empty() ? record_ticket(span, ticket_list) : err.ticket, err.message, err.code,
+         a_ticket || (span.list_key.empty() && err.read_as.empty()));
     return;
   }
   if (data_.quality.excluded.duplicate > duplicates) {

@@ -36,6 +36,9 @@ struct RecordContext {
   // type; then the record is not trusted at all. "" when valid, else simdjson's reason. Slow path only (a full parse).
   simdjson::dom::parser* validator = nullptr;
   std::string json_error() const;
+  // Second reading of a record whose first reading guessed its kind wrong (RecordError::read_again): look at all its
+  // keys before reading it.
+  bool probe_first = false;
 };
 
 struct RecordError {
@@ -44,6 +47,13 @@ struct RecordError {
   // Warning code for records that are not tickets (orders, survey answers): "" = "invalid_record" for a ticket. With a
   // code, `ticket` holds the record's own id (an order id) and `message` names it.
   std::string code;
+  // The adapter read the record as the kind it guessed (a JSONL line is most likely what the line before it was) and
+  // the guess did not hold, or the reading failed: nothing was written. The engine reads it again with
+  // RecordContext::probe_first, which decides its kind from all its keys first; `ticket` and `message` are unused.
+  bool read_again = false;
+  // A bare record (a JSONL line): the kind the adapter read it as ("tickets", "users", "audits", …), also when it was
+  // skipped. "" = not said: the engine then counts it as a ticket if the file's first record was one.
+  std::string_view read_as;
 };
 
 // One data row of a CSV source (orders CSV, survey CSV): the header row decides the adapter, each later row is one

@@ -265,3 +265,55 @@ TEST(ZendeskBadInput, GzipAndPngAreNamed) {
   json png = report({{"x.png", std::string("\x89PNG\r\n\x1a\n", 8)}});
   EXPECT_NE(png["sources"][0]["error"].get<std::string>().find("PNG"), std::string::npos);
 }
+
+// A JSONL file may hold any of Zendesk's record kinds, line by line; each is read as what its keys make it. A line is
+// first read as a ticket when the line before was one, and read again from its keys when that guess fails: the report
+// must be the one the same records give under their list keys, whatever the order of the kinds.
+TEST(ZendeskJsonl, MixedKindsGiveTheReportOfTheSameRecordsUnderTheirListKeys) {
+  const json page = json::parse(read_file(fixture("zendesk/small.json")));
+  const json audits = json::parse(read_file(fixture("zendesk/small.ticket_audits.json")));
+  const json ratings = json::parse(read_file(fixture("zendesk/small.satisfaction_ratings.json")));
+  const std::vector<const json*> lists = {&page["tickets"], &page["users"], &audits["audits"],
+                                          &ratings["satisfaction_ratings"]};
+  // Runs of 1, 2 and 3 lines of each kind in turn (the first line is a ticket: it decides the vendor).
+  std::string jsonl;
+  std::vector<size_t> next(lists.size(), 0);
+  size_t lines = 0;
+  for (size_t round = 0; lines < 60; ++round)
+    for (size_t k = 0; k < lists.size(); ++k)
+      for (size_t n = 0; n < round % 3 + 1 && next[k] < lists[k]->size(); ++n, ++lines)
+        jsonl += (*lists[k])[next[k]++].dump() + "\n";
+  for (size_t k = 0; k < lists.size(); ++k) ASSERT_EQ(next[k], lists[k]->size()) << "every record is in the file";
+
+  const json from_lines = report({{"export.jsonl", jsonl}});
+  const json from_pages = report(zendesk_fixture());
+  EXPECT_EQ(from_lines["kpis"], from_pages["kpis"]);
+  EXPECT_EQ(from_lines["data_quality"]["tickets_read"], from_pages["data_quality"]["tickets_read"]);
+  EXPECT_EQ(from_lines["data_quality"]["excluded"], from_pages["data_quality"]["excluded"]);
+  EXPECT_EQ(from_lines["kpis"]["ticket_volume"]["total"], 8);
+  EXPECT_EQ(from_lines["sources"][0]["records"], next[0] + next[1] + next[2] + next[3]);
+}
+
+// A ticket line that cannot be kept, after a ticket line and after a user line: named as in a page of tickets.
+TEST(ZendeskJsonl, AnUnreadableTicketLineIsNamedWhateverTheLineBeforeIt) {
+  const std::string jsonl =
+      R"({"id":1,"via":{"channel":"email"},"created_at":"2025-03-03T09:00:00Z","status":"open","requester_id":5})" "\n"
+      R"({"id":77,"via":{"channel":"email"},"status":"open","requester_id":5})" "\n"
+      R"({"id":5,"name":"Dana","email":"dana@example.com","role":"end-user"})" "\n"
+      R"({"id":78,"via":{"channel":"email"},"status":"open","requester_id":5})" "\n"
+      R"({"id":2,"via":{"channel":"sms"},"created_at":"2025-03-04T09:00:00Z","status":"open","requester_id":5})" "\n";
+  const json r = report({{"export.jsonl", jsonl}});
+  EXPECT_EQ(r["kpis"]["ticket_volume"]["total"], 2);
+  EXPECT_EQ(r["data_quality"]["excluded"]["invalid"], 2);
+  EXPECT_EQ(r["data_quality"]["tickets_read"], 4) << "the user line is not a ticket";
+  const json* invalid = nullptr;
+  for (const auto& w : r["data_quality"]["warnings"])
+    if (w["code"] == "invalid_record") invalid = &w;
+  ASSERT_NE(invalid, nullptr);
+  EXPECT_EQ((*invalid)["count"], 2);
+  EXPECT_EQ((*invalid)["examples"], json::array({"77", "78"}));
+  const std::string m = (*invalid)["message"];  // the first one's
+  EXPECT_NE(m.find("export.jsonl, offset " + std::to_string(jsonl.find("{\"id\":77")) + " (line 2)"), std::string::npos)
+      << m;
+  EXPECT_NE(m.find("ticket 77: the ticket has no \"created_at\""), std::string::npos) << m;
+}
