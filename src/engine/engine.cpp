@@ -406,6 +406,7 @@ void Engine::finish() {
   index_subject_keywords(data_, facts_);
   index_agents(data_, facts_);
   index_consistency(data_, facts_);
+  index_ranked_durations(facts_, settings_.has_business_hours);
   index_volume_keys(data_, facts_, settings_.zone);
   index_rating_anchors(data_, facts_);
   for (uint32_t t = 0; t < data_.ticket_count(); ++t) {

@@ -13,12 +13,11 @@ namespace {
 
 struct AgentRow {
   uint64_t tickets_resolved = 0, resolutions = 0, replies = 0, csat_n = 0, csat_satisfied = 0;
-  uint64_t one_touch = 0, touched_resolved = 0;
-  std::vector<double> frt;
+  uint64_t one_touch = 0, touched_resolved = 0, frt_n = 0;
   bool known = false;  // listed even with nothing in the period
   // Listed: a known agent, or one with something counted in the query. Decided from the counts afterwards, not set
   // in the loops: a bool store there may alias the vectors' data pointers and forces them to be reloaded per ticket.
-  bool listed() const { return known || tickets_resolved || resolutions || replies || csat_n || !frt.empty(); }
+  bool listed() const { return known || tickets_resolved || resolutions || replies || csat_n || frt_n; }
 };
 
 // Events grouped by agent, in their order within each agent (a stable counting sort), and the run of each agent: a
@@ -111,14 +110,16 @@ json tickets_per_agent(const Scope& scope) {
       if (replies == 1) ++r.one_touch;
     }
   }
+  // First response per first replier: a bit per kept ticket in the ranking grouped by agent (kpi/ranked.h), whose
+  // groups are the agent numbers.
+  RankedPopulation frt(facts.ranked_first_reply_by_agent);
   for (uint32_t t : scope.anchored()) {
     const uint32_t a = facts.first_replier_number[t];
     if (a == Facts::kNoAgent) continue;
     const TicketFacts& f = facts.tickets[t];
-    if (f.first_reply_s != kNoTime && scope.in_period(f.first_reply_at)) {
-      rows[a].frt.push_back(static_cast<double>(f.first_reply_s));
-    }
+    if (f.first_reply_s != kNoTime && scope.in_period(f.first_reply_at)) frt.add(t, f.first_reply_s);
   }
+  for (uint32_t a = 0; a < spare; ++a) rows[a].frt_n = frt.count(a);
   count_by_agent(scope, facts.resolutions, facts.resolution_runs, rows, &AgentRow::resolutions);
   count_by_agent(scope, facts.replies, facts.reply_runs, rows, &AgentRow::replies);
   // Ratings without a branch on whether each counts (which the filter makes random): an uncounted one adds 0, and
@@ -150,7 +151,7 @@ json tickets_per_agent(const Scope& scope) {
     a["tickets_resolved"] = r.tickets_resolved;
     a["resolutions"] = r.resolutions;
     a["replies"] = r.replies;
-    a["first_response_time"] = {{"n", r.frt.size()}, {"median", r.frt.empty() ? json(nullptr) : json(median_of(r.frt))}};
+    a["first_response_time"] = {{"n", r.frt_n}, {"median", r.frt_n ? json(frt.median(number)) : json(nullptr)}};
     a["csat"] = {{"n", r.csat_n},
                  {"score", r.csat_n ? json(static_cast<double>(r.csat_satisfied) / static_cast<double>(r.csat_n))
                                     : json(nullptr)}};

@@ -11,37 +11,32 @@
 
 namespace hk {
 json resolution_time(const Scope& scope) {
-  std::vector<double> full, full_human, first, full_business, first_business;
-  // Room for every candidate up front: growing by doubling copied each vector about twice over at 1M tickets.
-  full.reserve(scope.resolved().size());
-  full_human.reserve(scope.resolved().size());
-  first.reserve(scope.anchored().size());
-  if (scope.settings.has_business_hours) {
-    full_business.reserve(scope.resolved().size());
-    first_business.reserve(scope.anchored().size());
-  }
+  const Facts& facts = scope.facts;
+  // Each population sets a bit per kept ticket in its column's ranking (kpi/ranked.h). Business-hours values exist
+  // only with a schedule, and then their rankings are built.
+  RankedPopulation full(facts.ranked_full_resolution), full_human(facts.ranked_full_resolution),
+      first(facts.ranked_first_resolution), full_business(facts.ranked_full_resolution_business),
+      first_business(facts.ranked_first_resolution_business);
   uint64_t from_vendor = 0, from_events = 0;
   for (uint32_t t : scope.anchored()) {
-    const TicketFacts& f = scope.facts.tickets[t];
+    const TicketFacts& f = facts.tickets[t];
     if (f.full_resolution_s != kNoTime && scope.in_period(f.final_resolved_at)) {
-      full.push_back(static_cast<double>(f.full_resolution_s));
-      if (!f.automated) full_human.push_back(static_cast<double>(f.full_resolution_s));
-      if (f.full_resolution_business_s != kNoTime) full_business.push_back(static_cast<double>(f.full_resolution_business_s));
+      full.add(t, f.full_resolution_s);
+      if (!f.automated) full_human.add(t, f.full_resolution_s);
+      if (f.full_resolution_business_s != kNoTime) full_business.add(t, f.full_resolution_business_s);
       (f.resolution_source == FactSource::vendor ? from_vendor : from_events)++;
     }
-    if (f.first_resolution_s != kNoTime && scope.in_period(f.first_resolved_at))
-    {
-      first.push_back(static_cast<double>(f.first_resolution_s));
-      if (f.first_resolution_business_s != kNoTime)
-        first_business.push_back(static_cast<double>(f.first_resolution_business_s));
+    if (f.first_resolution_s != kNoTime && scope.in_period(f.first_resolved_at)) {
+      first.add(t, f.first_resolution_s);
+      if (f.first_resolution_business_s != kNoTime) first_business.add(t, f.first_resolution_business_s);
     }
   }
-  json j = summary_json(summarize(full));
-  j["first"] = summary_json(summarize(first));
-  j["excluding_automated"] = summary_json(summarize(full_human));
+  json j = summary_json(full.summary());
+  j["first"] = summary_json(first.summary());
+  j["excluding_automated"] = summary_json(full_human.summary());
   if (scope.settings.has_business_hours) {
-    j["business"] = summary_json(summarize(full_business));
-    j["first"]["business"] = summary_json(summarize(first_business));
+    j["business"] = summary_json(full_business.summary());
+    j["first"]["business"] = summary_json(first_business.summary());
   } else {
     j["business"] = nullptr;
   }

@@ -7,9 +7,8 @@ namespace hk {
 
 json first_response_time(const Scope& scope) {
   const Dataset& d = scope.data;
-  std::vector<double> values, business;
-  values.reserve(scope.anchored().size());  // growing by doubling copied it about twice over at 1M tickets
-  if (scope.settings.has_business_hours) business.reserve(scope.anchored().size());
+  // A bit per kept ticket in the column's ranking (kpi/ranked.h); business-hours values exist only with a schedule.
+  RankedPopulation values(scope.facts.ranked_first_reply), business(scope.facts.ranked_first_reply_business);
   uint64_t unanswered = 0, unanswered_open = 0, resolved_without_reply = 0, from_events = 0, from_vendor = 0;
   for (uint32_t t : scope.anchored()) {
     const TicketFacts& f = scope.facts.tickets[t];
@@ -22,16 +21,16 @@ json first_response_time(const Scope& scope) {
       continue;
     }
     if (!scope.in_period(f.first_reply_at)) continue;
-    values.push_back(static_cast<double>(f.first_reply_s));
-    if (f.first_reply_business_s != kNoTime) business.push_back(static_cast<double>(f.first_reply_business_s));
+    values.add(t, f.first_reply_s);
+    if (f.first_reply_business_s != kNoTime) business.add(t, f.first_reply_business_s);
     (f.first_reply_source == FactSource::vendor ? from_vendor : from_events)++;
   }
-  json j = summary_json(summarize(values));
+  json j = summary_json(values.summary());
   j["unanswered"] = unanswered;
   j["unanswered_open"] = unanswered_open;
   j["resolved_without_reply"] = resolved_without_reply;
   // Business-hours values need a schedule in the settings (G3); without one: null.
-  j["business"] = scope.settings.has_business_hours ? summary_json(summarize(business)) : json(nullptr);
+  j["business"] = scope.settings.has_business_hours ? summary_json(business.summary()) : json(nullptr);
   j["source"] = from_vendor == 0 ? "events" : from_events == 0 ? "vendor" : "mixed";
   return j;
 }
