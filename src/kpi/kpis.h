@@ -34,7 +34,7 @@ json subject_topics(const Scope& scope);           // 1.21 (subject keywords)
 void index_subject_keywords(const Dataset& data, Facts& facts);  // 1.21, once at finish()
 void index_agents(const Dataset& data, Facts& facts);            // 1.12, once at finish()
 void index_consistency(const Dataset& data, Facts& facts);       // 1.20, once at finish(), after index_agents
-// 1.4, 1.6, 1.12, once at finish(), after index_agents; the business-hours columns only with a schedule.
+// 1.4, 1.6, 1.12, 1.24, once at finish(), after index_agents; the business-hours columns only with a schedule.
 void index_ranked_durations(Facts& facts, bool business_hours);
 void index_volume_keys(const Dataset& data, Facts& facts, const ZoneOffsets& zone);  // 1.1, 1.2, 1.21, once at finish()
 // 1.2, once at finish(): when each rating counts for period filters (Facts::rating_at): its own time, else its

@@ -124,6 +124,7 @@ void index_ranked_durations(Facts& facts, bool business_hours) {
   rank(facts.ranked_first_reply, [&](size_t t) { return tickets[t].first_reply_s; });
   rank(facts.ranked_first_resolution, [&](size_t t) { return tickets[t].first_resolution_s; });
   rank(facts.ranked_full_resolution, [&](size_t t) { return tickets[t].full_resolution_s; });
+  rank(facts.ranked_replies, [&](size_t t) { return tickets[t].replies > 0 ? int64_t(tickets[t].replies) : kNoTime; });
   rank(facts.ranked_first_reply_by_agent, [&](size_t t) { return tickets[t].first_reply_s; }, &facts.first_replier_number,
        static_cast<uint32_t>(facts.agent_ids.size()));
   if (!business_hours) return;

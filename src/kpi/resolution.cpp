@@ -101,20 +101,19 @@ json automated_resolution(const Scope& scope) {
 
 json messages_per_ticket(const Scope& scope) {
   uint64_t messages = 0, tickets = 0;
-  std::vector<double> replies;
-  replies.reserve(scope.resolved().size());
+  RankedPopulation replies(scope.facts.ranked_replies);  // a bit per kept ticket (kpi/ranked.h)
   for (uint32_t t : scope.resolved()) {
     const TicketFacts& f = scope.facts.tickets[t];
     if (f.has_messages) {
       messages += static_cast<uint64_t>(f.public_messages);
       ++tickets;
     }
-    if (f.replies > 0) replies.push_back(f.replies);
+    if (f.replies > 0) replies.add(t, f.replies);
   }
   json j;
   j["messages_per_resolved_ticket"] = tickets ? json(static_cast<double>(messages) / static_cast<double>(tickets)) : json(nullptr);
   j["tickets"] = tickets;
-  j["replies_to_resolve"] = summary_json(summarize(replies));
+  j["replies_to_resolve"] = summary_json(replies.summary());
   return j;
 }
 

@@ -190,10 +190,11 @@ struct Facts {
   std::vector<uint32_t> raw_channel_number, raw_channel_ids;
   std::vector<uint32_t> tag_number, tag_ids;
   ConsistencyCells consistency;
-  // 1.4, 1.6, 1.12 duration columns ranked once at finish() (index_ranked_durations, kpi/ranked.h), so that a query's
+  // 1.4, 1.6, 1.12, 1.24 columns ranked once at finish() (index_ranked_durations, kpi/ranked.h), so that a query's
   // percentiles are read off a bit per kept ticket: first response, first and full resolution, their business-hours
-  // variants when a schedule is set (else not built), and first response grouped by first replier number.
-  RankedDurations ranked_first_reply, ranked_first_resolution, ranked_full_resolution;
+  // variants when a schedule is set (else not built), first response grouped by first replier number, and the
+  // replies of tickets with at least one (replies to resolve).
+  RankedDurations ranked_first_reply, ranked_first_resolution, ranked_full_resolution, ranked_replies;
   RankedDurations ranked_first_reply_business, ranked_first_resolution_business, ranked_full_resolution_business;
   RankedDurations ranked_first_reply_by_agent;
 };
