@@ -8,6 +8,7 @@
 
 #include "kpi/dense_index.h"
 #include "kpi/kpis.h"
+#include "kpi/ranked.h"
 
 namespace hk {
 namespace {
@@ -140,35 +141,14 @@ json consistency(const Scope& scope) {
   const ConsistencyCells& cc = scope.facts.consistency;
   // The entries this query keeps, as bits: those of the tickets resolved in the period, in the selection. Setting them
   // costs a write per kept tag; reading a cell costs a word per 64 entries plus a step per kept entry.
-  const uint32_t entries = cc.begin.empty() ? 0 : cc.begin.back();
-  std::vector<uint64_t> kept_bits((entries + 63) / 64, 0);
+  PlaceBits kept_bits(cc.begin.empty() ? 0 : cc.begin.back());
   // (entry_of covers every tag once index_consistency has run; the bound only keeps a store without it safe.)
   const uint32_t tags_indexed = static_cast<uint32_t>(cc.entry_of.size());
   for (uint32_t t : scope.resolved())
     for (uint32_t i = d.tags_begin[t], end = std::min(i + d.tags_count[t], tags_indexed); i < end; ++i) {
       const uint32_t e = cc.entry_of[i];
-      if (e != ConsistencyCells::kNoEntry) kept_bits[e >> 6] |= uint64_t(1) << (e & 63);
+      if (e != ConsistencyCells::kNoEntry) kept_bits.set(e);
     }
-  // The kept entries in [from, to): calls visit(j) for each, in order, until it returns false.
-  const auto each_kept = [&](uint32_t from, uint32_t to, auto visit) {
-    for (uint32_t w = from >> 6; w <= (to - 1) >> 6 && from < to; ++w) {
-      uint64_t bits = kept_bits[w];
-      if (w == from >> 6) bits &= ~uint64_t(0) << (from & 63);
-      if (w == (to - 1) >> 6 && (to & 63)) bits &= (uint64_t(1) << (to & 63)) - 1;
-      for (; bits; bits &= bits - 1)
-        if (!visit((w << 6) + static_cast<uint32_t>(__builtin_ctzll(bits)))) return;
-    }
-  };
-  const auto count_kept = [&](uint32_t from, uint32_t to) {
-    uint64_t n = 0;
-    for (uint32_t w = from >> 6; w <= (to - 1) >> 6 && from < to; ++w) {
-      uint64_t bits = kept_bits[w];
-      if (w == from >> 6) bits &= ~uint64_t(0) << (from & 63);
-      if (w == (to - 1) >> 6 && (to & 63)) bits &= (uint64_t(1) << (to & 63)) - 1;
-      n += static_cast<uint64_t>(__builtin_popcountll(bits));
-    }
-    return n;
-  };
   const auto tag_of = [&](uint32_t c) { return static_cast<uint32_t>(cc.keys[c] >> 32); };
   const auto agent_of = [&](uint32_t c) { return static_cast<uint32_t>(cc.keys[c]); };
   json out_topics = json::array();
@@ -183,10 +163,10 @@ json consistency(const Scope& scope) {
     std::vector<double> medians, one_touch, reopen;
     for (uint32_t c = begin; c < end; ++c) {
       const uint32_t b = cc.begin[c], v = b + cc.valued[c], e = cc.begin[c + 1];
-      const uint64_t n = count_kept(b, v);
+      const uint64_t n = kept_bits.count(b, v);
       if (n < k) continue;
       uint64_t touched = 0, one = 0, first_resolved = 0, reopened = 0;
-      each_kept(b, e, [&](uint32_t j) {
+      kept_bits.each(b, e, [&](uint32_t j) {
         const uint8_t f = cc.flags[j];
         touched += (f & ConsistencyCells::kTouched) != 0;
         one += (f & ConsistencyCells::kOneTouch) != 0;
@@ -196,22 +176,8 @@ json consistency(const Scope& scope) {
       });
       kept.push_back(c);
       resolutions.push_back(n);
-      // The median of the kept durations, read off the cell's ascending entries: PERCENTILE.INC at 0.5 with
-      // percentile_inc's arithmetic, as median_of computes it (k ≥ 1, so never empty).
-      const double pos = 0.5 * static_cast<double>(n - 1);
-      const uint64_t lo = static_cast<uint64_t>(std::floor(pos));
-      double low = 0, high = 0;
-      uint64_t rank = 0;
-      each_kept(b, v, [&](uint32_t j) {
-        if (rank == lo) low = high = cc.resolution_s[j];
-        if (rank == lo + 1) {
-          high = cc.resolution_s[j];
-          return false;
-        }
-        ++rank;
-        return true;
-      });
-      medians.push_back(low + (high - low) * (pos - static_cast<double>(lo)));
+      // The median of the kept durations, read off the cell's ascending entries (k ≥ 1, so never empty).
+      medians.push_back(kept_bits.percentile(b, n, 0.5, [&](uint32_t j) { return cc.resolution_s[j]; }));
       one_touch.push_back(touched ? static_cast<double>(one) / static_cast<double>(touched) : 0.0);
       reopen.push_back(first_resolved ? static_cast<double>(reopened) / static_cast<double>(first_resolved) : 0.0);
     }

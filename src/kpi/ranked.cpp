@@ -53,12 +53,16 @@ void RankedDurations::build(const std::vector<int64_t>& values, const std::vecto
   }
 }
 
-RankedPopulation::RankedPopulation(const RankedDurations& ranked)
-    : ranked_(ranked), bits_((ranked.value.size() + 63) / 64 + 1, 0) {}
+uint64_t PlaceBits::count(uint32_t from, uint32_t to) const {
+  uint64_t n = 0;
+  for (uint32_t w = from >> 6; from < to && w <= (to - 1) >> 6; ++w)
+    n += static_cast<uint64_t>(__builtin_popcountll(word_in(w, from, to)));
+  return n;
+}
 
-uint32_t RankedPopulation::kept_at(uint32_t from, uint64_t r) const {
+uint32_t PlaceBits::nth(uint32_t from, uint64_t r) const {
   uint32_t w = from >> 6;
-  uint64_t bits = bits_[w] & (~uint64_t(0) << (from & 63));
+  uint64_t bits = words_[w] & (~uint64_t(0) << (from & 63));
   for (;;) {
     const uint64_t c = static_cast<uint64_t>(__builtin_popcountll(bits));
     if (r < c) {
@@ -66,18 +70,14 @@ uint32_t RankedPopulation::kept_at(uint32_t from, uint64_t r) const {
       return (w << 6) + static_cast<uint32_t>(__builtin_ctzll(bits));
     }
     r -= c;
-    bits = bits_[++w];
+    bits = words_[++w];
   }
 }
 
+RankedPopulation::RankedPopulation(const RankedDurations& ranked) : ranked_(ranked), bits_(ranked.value.size()) {}
+
 double RankedPopulation::percentile(uint32_t from, uint64_t n, double q) const {
-  // PERCENTILE.INC with percentile_inc's arithmetic (summary.cpp), on the values at the two ranks around the position.
-  const double pos = q * static_cast<double>(n - 1);
-  const uint64_t lo = static_cast<uint64_t>(std::floor(pos));
-  const uint64_t hi = std::min(lo + 1, n - 1);
-  const double low = static_cast<double>(ranked_.value[kept_at(from, lo)]);
-  const double high = hi == lo ? low : static_cast<double>(ranked_.value[kept_at(from, hi)]);
-  return low + (high - low) * (pos - static_cast<double>(lo));
+  return bits_.percentile(from, n, q, [&](uint32_t p) { return static_cast<double>(ranked_.value[p]); });
 }
 
 Summary RankedPopulation::summary() const {
@@ -88,18 +88,6 @@ Summary RankedPopulation::summary() const {
   s.median = percentile(0, n_, 0.5);
   s.p90 = percentile(0, n_, 0.9);
   return s;
-}
-
-uint64_t RankedPopulation::count(uint32_t g) const {
-  const uint32_t from = ranked_.begin[g], to = ranked_.begin[g + 1];
-  uint64_t n = 0;
-  for (uint32_t w = from >> 6; from < to && w <= (to - 1) >> 6; ++w) {
-    uint64_t bits = bits_[w];
-    if (w == from >> 6) bits &= ~uint64_t(0) << (from & 63);
-    if (w == (to - 1) >> 6 && (to & 63)) bits &= (uint64_t(1) << (to & 63)) - 1;
-    n += static_cast<uint64_t>(__builtin_popcountll(bits));
-  }
-  return n;
 }
 
 double RankedPopulation::median(uint32_t g) const { return percentile(ranked_.begin[g], count(g), 0.5); }
