@@ -150,6 +150,25 @@ void warn_unknown_score(Dataset& data, const RecordContext& ctx, std::string_vie
                     ticket);
 }
 
+// The keys that tell Zendesk's record kinds apart, and the kind they make: one rule for role_of() (a probe's keys) and
+// for a JSONL line read as a ticket on a guess (the keys met while reading it).
+struct RoleKeys {
+  bool events = false, score = false, ticket_id = false, role = false, via = false;
+  void note(std::string_view k) {
+    if (k == "events") events = true;
+    else if (k == "score") score = true;
+    else if (k == "ticket_id") ticket_id = true;
+    else if (k == "role") role = true;
+    else if (k == "via") via = true;
+  }
+  std::string_view kind(std::string_view list_key) const {
+    if (list_key == "audits" || events) return "audits";
+    if (list_key == "satisfaction_ratings" || (score && ticket_id)) return "satisfaction_ratings";
+    if (list_key == "users" || (role && !via)) return "users";
+    return "tickets";
+  }
+};
+
 class ZendeskAdapter final : public Adapter {
  public:
   std::string_view vendor() const override { return "zendesk"; }
@@ -165,10 +184,9 @@ class ZendeskAdapter final : public Adapter {
   }
 
   std::string_view role_of(const RecordProbe& p) const override {
-    if (p.list_key == "audits" || p.has("events")) return "audits";
-    if (p.list_key == "satisfaction_ratings" || (p.has("score") && p.has("ticket_id"))) return "satisfaction_ratings";
-    if (p.list_key == "users" || (p.has("role") && !p.has("via"))) return "users";
-    return "tickets";
+    RoleKeys keys;
+    for (const std::string& k : p.keys) keys.note(k);
+    return keys.kind(p.list_key);
   }
 
   bool ingest(object record, const RecordContext& ctx, Dataset& data, RecordError& error) override {
@@ -185,10 +203,14 @@ class ZendeskAdapter final : public Adapter {
       // first cost a tenth of the ingest of such a file.
       if (!ctx.probe_first && last_bare_was_ticket_) {
         RoleKeys seen;
-        if (ingest_ticket(record, ctx, data, error, &seen)) return error.read_as = "tickets", true;
+        bool all_read = false;
+        if (ingest_ticket(record, ctx, data, error, &seen, &all_read)) {
+          error.read_as = "tickets";
+          return true;
+        }
         error = RecordError();
         error.read_again = true;
-        last_bare_was_ticket_ = seen.all_read && seen.ticket();
+        last_bare_was_ticket_ = all_read && seen.kind("") == "tickets";
         return false;
       }
       RecordProbe probe;
@@ -215,16 +237,10 @@ class ZendeskAdapter final : public Adapter {
     return true;
   }
 
-  // The keys role_of() looks at, seen while reading a JSONL line as a ticket (`all_read`: the whole record was read).
-  struct RoleKeys {
-    bool events = false, score = false, ticket_id = false, role = false, via = false, all_read = false;
-    bool ticket() const { return !events && !(score && ticket_id) && !(role && !via); }  // as role_of() decides
-  };
-
   // `seen` (a JSONL line read as a ticket on a guess): its role keys are noted, and the ticket is kept only if they
-  // make it one; false without writing anything otherwise.
+  // make it one; false without writing anything otherwise (`all_read`: every key was met).
   bool ingest_ticket(object record, const RecordContext& ctx, Dataset& data, RecordError& error,
-                     RoleKeys* seen = nullptr) {
+                     RoleKeys* seen = nullptr, bool* all_read = nullptr) {
     TicketRow row;
     tags_.clear();
     id_.clear();
@@ -258,7 +274,7 @@ class ZendeskAdapter final : public Adapter {
       } else if (k == "status") {
         if (!read_string(v, status_text)) status_ignored = true, notes_.push_back("\"status\" is not a string");
       } else if (k == "via") {
-        if (seen) seen->via = true;
+        if (seen) seen->via = true;  // (the one role key the chain reads itself)
         if (read_via(v, via_channel_)) row.raw_channel = via_channel_;
         else notes_.push_back("\"via\" is not an object with a \"channel\" string");
       } else if (k == "subject") {
@@ -280,15 +296,12 @@ class ZendeskAdapter final : public Adapter {
       } else if (k == "satisfaction_rating") {
         has_rating = read_ticket_rating(v, rating);
       } else if (seen) {
-        if (k == "events") seen->events = true;
-        else if (k == "score") seen->score = true;
-        else if (k == "ticket_id") seen->ticket_id = true;
-        else if (k == "role") seen->role = true;
+        seen->note(k);
       }
     }
     if (seen) {
-      seen->all_read = true;
-      if (!seen->ticket()) return false;
+      *all_read = true;
+      if (seen->kind("") != "tickets") return false;
     }
     if (id_.empty()) return fail(error, "", "the ticket has no \"id\"");
     if (!has_created || row.created_at == kNoTime) return fail(error, id_, "the ticket has no \"created_at\"");
