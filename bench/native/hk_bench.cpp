@@ -1,7 +1,7 @@
 // Native benchmark driver (ISSUE 5): the same engine as tools/hk_native, with the phases timed apart.
 //   hk_bench [--chunk BYTES] [--requery N] [--query JSON] [--mode engine|split|read] [--report-out FILE] FILE...
 // (--query: every re-query is that one query, for profiling one kind)
-// Prints one JSON object: bytes, seconds per phase (feed = read + split + parse + store; finish = join + facts;
+// Prints one JSON object: bytes, seconds per phase (feed = read (mapped) + split + parse + store; finish = join + facts;
 // report = first report; requery = median of N re-queries with a new period and channel filter), max RSS.
 // Built by bench/run.mjs against build/bench-native's static libraries (Release, no sanitizers).
 #include <sys/resource.h>
@@ -16,6 +16,7 @@
 
 #include "engine/engine.h"
 #include "ingest/json_splitter.h"
+#include "../../tools/file_slices.h"
 
 namespace {
 double now_s() {
@@ -41,26 +42,22 @@ int main(int argc, char** argv) {
     return 2;
   }
   const double t0 = now_s();
-  std::vector<char> buf(chunk + 64);
   uint64_t bytes = 0, records = 0;
   hk::Engine engine;
   for (const std::string& path : files) {
-    FILE* f = std::fopen(path.c_str(), "rb");
-    if (!f) {
-      std::fprintf(stderr, "hk_bench: cannot open %s\n", path.c_str());
-      return 1;
-    }
     const char* slash = std::strrchr(path.c_str(), '/');
     const std::string name = slash ? slash + 1 : path;
     hk::JsonSplitter splitter;
-    size_t n;
-    while ((n = std::fread(buf.data(), 1, chunk, f)) > 0) {
+    const bool read = hk_tools::for_each_slice(path, chunk, [&](const char* data, size_t n) {
       bytes += n;
-      if (mode == "read") records += static_cast<unsigned char>(buf[n / 2]);
-      else if (mode == "split") splitter.feed(buf.data(), n, [&](const hk::RecordSpan&) { ++records; });
-      else engine.feed(name, buf.data(), n);
+      if (mode == "read") records += static_cast<unsigned char>(data[n / 2]);
+      else if (mode == "split") splitter.feed(data, n, [&](const hk::RecordSpan&) { ++records; });
+      else engine.feed(name, data, n);
+    });
+    if (!read) {
+      std::fprintf(stderr, "hk_bench: cannot read %s\n", path.c_str());
+      return 1;
     }
-    std::fclose(f);
     if (mode == "engine") engine.end_source(name);
   }
   const double t1 = now_s();
