@@ -5,6 +5,8 @@
 #include <cmath>
 #include <unordered_map>
 
+#include "kpi/dense_index.h"
+
 namespace hk {
 
 Requesters::Requesters(const Dataset& data) : data_(data) {
@@ -26,27 +28,65 @@ std::string Requesters::key(uint32_t t) const {
 }
 
 void index_requesters(const Dataset& d, Facts& facts) {
-  const Requesters who(d);
+  // The grouping Requesters::key() gives, worked out once per distinct e-mail or requester (interned ids) rather than
+  // once per ticket, and without a list per requester: building a key string and a vector per ticket, and a users
+  // table lookup, took 46-54 ms of a 100 MB Zendesk export's 85 ms finish natively.
   const uint32_t n = d.ticket_count();
   facts.requester_group.assign(n, Facts::kNoGroup);
   facts.next_same_requester.assign(n, Facts::kNoGroup);
-  std::unordered_map<std::string, uint32_t> group_of;
-  std::vector<std::vector<uint32_t>> members;
+  std::unordered_map<std::string, uint32_t> group_of;  // key → group, groups numbered by their first ticket
+  enum : uint64_t { kEmail = 1, kRequesterId = 2, kRequester = 3 };  // what an interned id stands for
+  DenseIndex sources;                                  // (kind << 32 | interned id) → n
+  std::vector<uint32_t> group_of_source;               // n → group (kNoGroup: that source gives no key)
+  auto group_for = [&](uint64_t kind, uint32_t id, auto key_of) {
+    const uint32_t s = sources.number(kind << 32 | id);
+    if (s < group_of_source.size()) return group_of_source[s];
+    const std::string key = key_of();
+    const uint32_t g =
+        key.empty() ? Facts::kNoGroup : group_of.try_emplace(key, static_cast<uint32_t>(group_of.size())).first->second;
+    group_of_source.push_back(g);
+    return g;
+  };
+  auto email_group = [&](uint32_t email) {
+    return group_for(kEmail, email, [&] { return normalize_email(d.text(email)); });
+  };
+  auto id_group = [&](uint32_t requester) {
+    return group_for(kRequesterId, requester, [&] { return "id:" + std::string(d.text(requester)); });
+  };
   for (uint32_t t = 0; t < n; ++t) {
     if (is_excluded(d.status[t]) || d.created_at[t] == kNoTime) continue;
-    const std::string key = who.key(t);
-    if (key.empty()) continue;
-    auto [it, added] = group_of.try_emplace(key, static_cast<uint32_t>(members.size()));
-    if (added) members.emplace_back();
-    facts.requester_group[t] = it->second;
-    members[it->second].push_back(t);
+    const uint32_t email = d.requester_email[t], requester = d.requester[t];
+    uint32_t group = Facts::kNoGroup;
+    if (email != kNoString) {
+      group = email_group(email);
+      if (group == Facts::kNoGroup && requester != kNoString) group = id_group(requester);
+    } else if (requester != kNoString) {  // the e-mail of the requester's user record, else the id
+      const uint32_t s = sources.number(kRequester << 32 | requester);
+      if (s < group_of_source.size()) {
+        group = group_of_source[s];
+      } else {
+        group_of_source.push_back(Facts::kNoGroup);  // s's place, before the lookups below add theirs
+        auto user = d.users.find(requester);
+        if (user != d.users.end() && user->second.email != kNoString) group = email_group(user->second.email);
+        if (group == Facts::kNoGroup) group = id_group(requester);
+        group_of_source[s] = group;
+      }
+    }
+    facts.requester_group[t] = group;
   }
-  auto by_time = [&](uint32_t a, uint32_t b) { return d.created_at[a] != d.created_at[b] ? d.created_at[a] < d.created_at[b] : a < b; };
-  for (auto& list : members) {
-    std::sort(list.begin(), list.end(), by_time);
-    for (size_t i = 0; i + 1 < list.size(); ++i) facts.next_same_requester[list[i]] = list[i + 1];
-  }
-  facts.requester_groups = static_cast<uint32_t>(members.size());
+  const uint32_t groups = static_cast<uint32_t>(group_of.size());
+  // Each requester's tickets by (created_at, row): one sort of all grouped tickets, then links within each run.
+  std::vector<uint32_t> order;
+  for (uint32_t t = 0; t < n; ++t)
+    if (facts.requester_group[t] != Facts::kNoGroup) order.push_back(t);
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
+    const uint32_t ga = facts.requester_group[a], gb = facts.requester_group[b];
+    if (ga != gb) return ga < gb;
+    return d.created_at[a] != d.created_at[b] ? d.created_at[a] < d.created_at[b] : a < b;
+  });
+  for (size_t i = 0; i + 1 < order.size(); ++i)
+    if (facts.requester_group[order[i]] == facts.requester_group[order[i + 1]]) facts.next_same_requester[order[i]] = order[i + 1];
+  facts.requester_groups = groups;
 }
 
 int64_t data_end(const Dataset& data, const Facts& facts, const Settings& settings) {
