@@ -3,8 +3,9 @@
 //
 // A regular file is mapped, not read: reading a 100 MB export with read() spent 11-21 % of a native run in the
 // kernel's copy into user space (perf, docs/benchmarks.md). The engine reads each slice once, front to back, and
-// copies only what it keeps; it never reads past a slice's end (the splitter copies a record that ends too close to
-// it), so the mapping needs no padding. Anything that cannot be mapped (a pipe, /dev/stdin) is read in chunks.
+// copies what it keeps before feed() returns; it never reads past a slice's end (the splitter copies a record that
+// ends too close to it), so a mapping needs no padding. Anything that cannot be mapped (a pipe, /dev/stdin) is read
+// in chunks.
 #pragma once
 #include <fcntl.h>
 #include <sys/mman.h>
@@ -24,14 +25,27 @@ bool for_each_slice(const std::string& path, size_t chunk, OnSlice&& on_slice) {
   const int fd = open(path.c_str(), O_RDONLY);
   if (fd < 0) return false;
   struct stat st;
-  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+  const size_t page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
+  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && chunk % page == 0) {
+    // One mapping per slice, dropped once the engine has it: the whole file mapped at once would count in the
+    // process's resident memory (the benchmark's peak memory) for its whole size.
     const size_t size = static_cast<size_t>(st.st_size);
-    void* map = size ? mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0) : nullptr;
-    if (size == 0 || map != MAP_FAILED) {
-      if (size) madvise(map, size, MADV_SEQUENTIAL);
-      const char* data = static_cast<const char*>(map);
-      for (size_t at = 0; at < size; at += chunk) on_slice(data + at, std::min(chunk, size - at));
-      if (size) munmap(map, size);
+    bool mapped = true;
+    for (size_t at = 0; at < size; at += chunk) {
+      const size_t n = std::min(chunk, size - at);
+      void* map = mmap(nullptr, n, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, static_cast<off_t>(at));
+      if (map == MAP_FAILED) {
+        if (at != 0) {  // a later slice failed: the earlier ones were fed already
+          close(fd);
+          return false;
+        }
+        mapped = false;  // cannot map this file at all: read it below
+        break;
+      }
+      on_slice(static_cast<const char*>(map), n);
+      munmap(map, n);
+    }
+    if (mapped) {
       close(fd);
       return true;
     }
