@@ -1,9 +1,10 @@
 // The wasm module under Node: same report as the native build, through analyze() and the command line; chunk-size
 // invariance; the report validates against the schema.
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
 import { test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import { analyze, loadEngineModule } from '../../web/src/index.mjs';
@@ -42,6 +43,26 @@ test('analyze() on the Zendesk fixture gives the expected.md values', async () =
 test('the wasm report is byte-identical to the native build', async () => {
   const native = execFileSync(NATIVE, zendeskPaths(), { encoding: 'utf8' }).trim();
   assert.equal(await reportWithChunks(1 << 20), native);
+});
+
+test('the native driver reads mapped slices, unmappable chunk sizes and pipes alike (tools/file_slices.h)', async () => {
+  const expected = await reportWithChunks(1 << 20);
+  // 4 KiB: each fixture file is mapped as several page-sized slices; 1000 bytes is no multiple of a page: read().
+  for (const chunk of ['4096', '1000'])
+    assert.equal(execFileSync(NATIVE, ['--chunk', chunk, ...zendeskPaths()], { encoding: 'utf8' }).trim(), expected, chunk);
+  // Named pipes under the fixtures' own names (the report names its sources), fed by writers running apart.
+  const dir = mkdtempSync(join(tmpdir(), 'hk-pipes-'));
+  try {
+    const pipes = zendeskPaths().map((file) => {
+      const pipe = join(dir, basename(file));
+      execFileSync('mkfifo', [pipe]);
+      spawn('sh', ['-c', 'cat "$0" > "$1"', file, pipe], { stdio: 'ignore' });
+      return pipe;
+    });
+    assert.equal(execFileSync(NATIVE, pipes, { encoding: 'utf8', timeout: 30000 }).trim(), expected);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('1-byte, 7-byte and 1 MiB chunks give the same report', async () => {
