@@ -5,8 +5,6 @@
 #include <cmath>
 #include <unordered_map>
 
-#include "kpi/dense_index.h"
-
 namespace hk {
 
 Requesters::Requesters(const Dataset& data) : data_(data) {
@@ -28,30 +26,51 @@ std::string Requesters::key(uint32_t t) const {
 }
 
 void index_requesters(const Dataset& d, Facts& facts) {
-  // The grouping Requesters::key() gives, worked out once per distinct e-mail or requester (interned ids) rather than
-  // once per ticket, and without a list per requester: building a key string and a vector per ticket, and a users
-  // table lookup, took 46-54 ms of a 100 MB Zendesk export's 85 ms finish natively.
+  // The grouping Requesters::key() gives (the normalised e-mail of the ticket, else of the requester's user record,
+  // else "id:" + requester id), worked out once per distinct interned e-mail or requester id, in tables indexed by
+  // that id, rather than once per ticket with a key string: that took 46-54 ms of a 100 MB Zendesk export's 85 ms
+  // finish natively, and 2.3 s of 3.6 s at 1M tickets, where hash tables of a million keys miss the cache at every
+  // step. Groups are numbered by their first ticket.
   const uint32_t n = d.ticket_count();
   facts.requester_group.assign(n, Facts::kNoGroup);
   facts.next_same_requester.assign(n, Facts::kNoGroup);
-  std::unordered_map<std::string, uint32_t> group_of;  // key → group, groups numbered by their first ticket
-  enum : uint64_t { kEmail = 1, kRequesterId = 2, kRequester = 3 };  // what an interned id stands for
-  DenseIndex sources;                                  // (kind << 32 | interned id) → n
-  std::vector<uint32_t> group_of_source;               // n → group (kNoGroup: that source gives no key)
-  auto group_for = [&](uint64_t kind, uint32_t id, auto key_of) {
-    const uint32_t s = sources.number(kind << 32 | id);
-    if (s < group_of_source.size()) return group_of_source[s];
-    const std::string key = key_of();
-    const uint32_t g =
-        key.empty() ? Facts::kNoGroup : group_of.try_emplace(key, static_cast<uint32_t>(group_of.size())).first->second;
-    group_of_source.push_back(g);
-    return g;
+  constexpr uint32_t kUnset = Facts::kNoGroup - 1;
+  const size_t ids = d.strings.size();
+  std::vector<uint32_t> by_email(ids, kUnset);      // e-mail id → group of its normalised text (kNoGroup: none)
+  std::vector<uint32_t> by_id(ids, kUnset);         // requester id → group of "id:" + id
+  std::vector<uint32_t> by_requester(ids, kUnset);  // requester id → group of a ticket without an e-mail of its own
+  uint32_t groups = 0;
+  // A key that could equal a key of the other kind goes by its text: an e-mail starting "id:", an id holding an '@'.
+  // Any other e-mail key has an '@' and does not start "id:", any other id key has no '@': they never meet.
+  std::unordered_map<std::string, uint32_t> by_text;
+  auto group_of_text = [&](const std::string& key) {
+    auto [it, added] = by_text.try_emplace(key, groups);
+    if (added) ++groups;
+    return it->second;
   };
-  auto email_group = [&](uint32_t email) {
-    return group_for(kEmail, email, [&] { return normalize_email(d.text(email)); });
+  auto email_group = [&](uint32_t email) -> uint32_t {
+    if (by_email[email] != kUnset) return by_email[email];
+    const std::string_view raw = d.text(email);
+    const std::string key = normalize_email(raw);
+    uint32_t group;
+    if (key.empty()) {
+      group = Facts::kNoGroup;
+    } else if (key.compare(0, 3, "id:") == 0) {
+      group = group_of_text(key);
+    } else if (key == raw) {
+      group = groups++;  // normalised already: no other id has this text
+    } else {
+      // A variant (case, spaces): the group of the normalised text's own id when there is one, else by text.
+      const uint32_t same = d.strings.find(key);
+      if (same == kNoString) group = group_of_text(key);
+      else group = by_email[same] != kUnset ? by_email[same] : (by_email[same] = groups++);
+    }
+    return by_email[email] = group;
   };
-  auto id_group = [&](uint32_t requester) {
-    return group_for(kRequesterId, requester, [&] { return "id:" + std::string(d.text(requester)); });
+  auto id_group = [&](uint32_t requester) -> uint32_t {
+    if (by_id[requester] != kUnset) return by_id[requester];
+    const std::string_view id = d.text(requester);
+    return by_id[requester] = id.find('@') != std::string_view::npos ? group_of_text("id:" + std::string(id)) : groups++;
   };
   for (uint32_t t = 0; t < n; ++t) {
     if (is_excluded(d.status[t]) || d.created_at[t] == kNoTime) continue;
@@ -60,32 +79,34 @@ void index_requesters(const Dataset& d, Facts& facts) {
     if (email != kNoString) {
       group = email_group(email);
       if (group == Facts::kNoGroup && requester != kNoString) group = id_group(requester);
-    } else if (requester != kNoString) {  // the e-mail of the requester's user record, else the id
-      const uint32_t s = sources.number(kRequester << 32 | requester);
-      if (s < group_of_source.size()) {
-        group = group_of_source[s];
-      } else {
-        group_of_source.push_back(Facts::kNoGroup);  // s's place, before the lookups below add theirs
+    } else if (requester != kNoString) {
+      if (by_requester[requester] == kUnset) {
         auto user = d.users.find(requester);
-        if (user != d.users.end() && user->second.email != kNoString) group = email_group(user->second.email);
-        if (group == Facts::kNoGroup) group = id_group(requester);
-        group_of_source[s] = group;
+        uint32_t g = Facts::kNoGroup;
+        if (user != d.users.end() && user->second.email != kNoString) g = email_group(user->second.email);
+        by_requester[requester] = g != Facts::kNoGroup ? g : id_group(requester);
       }
+      group = by_requester[requester];
     }
     facts.requester_group[t] = group;
   }
-  const uint32_t groups = static_cast<uint32_t>(group_of.size());
-  // Each requester's tickets by (created_at, row): one sort of all grouped tickets, then links within each run.
-  std::vector<uint32_t> order;
+  // Each requester's tickets by (created_at, row): bucketed by group in row order, then each bucket ordered by time.
+  std::vector<uint32_t> start(size_t(groups) + 1, 0);
   for (uint32_t t = 0; t < n; ++t)
-    if (facts.requester_group[t] != Facts::kNoGroup) order.push_back(t);
-  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-    const uint32_t ga = facts.requester_group[a], gb = facts.requester_group[b];
-    if (ga != gb) return ga < gb;
-    return d.created_at[a] != d.created_at[b] ? d.created_at[a] < d.created_at[b] : a < b;
-  });
-  for (size_t i = 0; i + 1 < order.size(); ++i)
-    if (facts.requester_group[order[i]] == facts.requester_group[order[i + 1]]) facts.next_same_requester[order[i]] = order[i + 1];
+    if (facts.requester_group[t] != Facts::kNoGroup) ++start[facts.requester_group[t] + 1];
+  for (uint32_t g = 0; g < groups; ++g) start[g + 1] += start[g];
+  std::vector<uint32_t> order(start[groups]);
+  {
+    std::vector<uint32_t> next(start.begin(), start.end() - 1);
+    for (uint32_t t = 0; t < n; ++t)
+      if (facts.requester_group[t] != Facts::kNoGroup) order[next[facts.requester_group[t]]++] = t;
+  }
+  for (uint32_t g = 0; g < groups; ++g) {
+    auto from = order.begin() + start[g], to = order.begin() + start[g + 1];
+    if (to - from > 1)  // rows ascend within a bucket already, so a stable sort by time gives (created_at, row)
+      std::stable_sort(from, to, [&](uint32_t a, uint32_t b) { return d.created_at[a] < d.created_at[b]; });
+    for (auto it = from; it + 1 < to; ++it) facts.next_same_requester[*it] = *(it + 1);
+  }
   facts.requester_groups = groups;
 }
 

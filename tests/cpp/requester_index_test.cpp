@@ -2,8 +2,9 @@
 // Requesters::key() defines a requester — the normalised e-mail of the ticket, else of the requester's user record,
 // else "id:" + requester id — with groups numbered by their first ticket, and link each ticket to its requester's next
 // one by (created_at, row). Checked against a grouping computed here from key(), on random stores with e-mails in
-// mixed case and padded with spaces, e-mails without '@', requesters whose e-mail only their user record has, ids
-// that look like keys, excluded tickets and tickets without a creation time.
+// mixed case and padded with spaces (with and without their normalised text elsewhere in the store), e-mails without
+// '@', requesters whose e-mail only their user record has, an e-mail and an id whose keys are the same text
+// ("id:7@x.example"), excluded tickets and tickets without a creation time.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -54,7 +55,8 @@ std::string pick(std::mt19937_64& rng, const std::vector<std::string>& from) { r
 
 TEST(RequesterIndex, GroupsAndLinksAreThoseOfTheRequesterKey) {
   const std::vector<std::string> emails = {"", "", "ann@shop.example", " ANN@shop.example ", "Ann@Shop.Example",
-                                           "bob@shop.example", "not-an-address", "\tcy@shop.example\n", "id:7@x.example"};
+                                           "bob@shop.example", "not-an-address", "\tcy@shop.example\n", "id:7@x.example",
+                                           "Dan@Shop.Example ", " dan@SHOP.example", "ID:7@X.example"};
   const std::vector<std::string> requesters = {"", "1", "2", "3", "7@x.example", "ann@shop.example", "42"};
   const std::vector<hk::Status> statuses = {hk::Status::open, hk::Status::resolved, hk::Status::closed,
                                             hk::Status::spam, hk::Status::deleted, hk::Status::merged};
