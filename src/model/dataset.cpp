@@ -124,8 +124,9 @@ size_t Dataset::memory_bytes() const {
   // Hash maps: a node and a bucket pointer per entry, roughly.
   n += users.size() * (sizeof(User) + 3 * sizeof(void*)) + (row_by_id_.size() + first_origin_.size()) * 4 * sizeof(void*);
   // What finish() adds: per-ticket facts (computed in Facts, ~200 bytes each, and up to 60 more for the ranked
-  // columns of kpi/ranked.h) and event offsets.
-  n += ticket_id.size() * 260 + (messages.size() + status_changes.size()) * 2 * sizeof(uint64_t);
+  // columns of kpi/ranked.h), event offsets, and the requester index's tables, 12 bytes per interned string while it
+  // runs (kpi/customers.cpp).
+  n += ticket_id.size() * 260 + (messages.size() + status_changes.size()) * 2 * sizeof(uint64_t) + strings.size() * 12;
   return n;
 }
 
