@@ -28,8 +28,10 @@ bool Dataset::before(const RowOrigin& a, const RowOrigin& b) const {
 
 bool Dataset::add_ticket(const TicketRow& row) {
   const uint32_t id = strings.intern(row.id);
-  auto [it, inserted] = row_by_id_.emplace(id, static_cast<uint32_t>(ticket_id.size()));
-  uint32_t r = it->second;
+  if (id >= row_of_id_.size()) row_of_id_.resize(strings.size(), kNoTicketRow);
+  const bool inserted = row_of_id_[id] == kNoTicketRow;
+  if (inserted) row_of_id_[id] = static_cast<uint32_t>(ticket_id.size());
+  uint32_t r = row_of_id_[id];
   if (!inserted) {
     ++quality.excluded.duplicate;
     last_duplicate = id;
@@ -122,7 +124,7 @@ size_t Dataset::memory_bytes() const {
   n += cap(tags_count) + cap(tag_pool) + cap(flags) + cap(vendor) + cap(origin);
   n += cap(messages) + cap(status_changes) + cap(ratings) + cap(orders.rows) + cap(surveys.answers);
   // Hash maps: a node and a bucket pointer per entry, roughly.
-  n += users.size() * (sizeof(User) + 3 * sizeof(void*)) + (row_by_id_.size() + first_origin_.size()) * 4 * sizeof(void*);
+  n += users.size() * (sizeof(User) + 3 * sizeof(void*)) + first_origin_.size() * 4 * sizeof(void*) + cap(row_of_id_);
   // What finish() adds: per-ticket facts (computed in Facts, ~200 bytes each, and up to 60 more for the ranked
   // columns of kpi/ranked.h), event offsets, and the requester index's tables, 12 bytes per interned string while it
   // runs (kpi/customers.cpp).
@@ -142,18 +144,19 @@ namespace {
 // Events of one ticket at the same second are ordered by their id's text, then by their other fields (text for
 // strings), never by interning order: the result must not depend on which file came first.
 template <class Event, class Key, class Rest>
-uint64_t join_and_sort(std::vector<Event>& events, const std::unordered_map<uint32_t, uint32_t>& row_by_id, Key key,
+uint64_t join_and_sort(std::vector<Event>& events, const std::vector<uint32_t>& row_of_id, Key key,
                        const StringPool& strings, Rest rest) {
   uint64_t orphans = 0;
   size_t out = 0;
   for (size_t i = 0; i < events.size(); ++i) {
-    auto it = row_by_id.find(events[i].ticket);
-    if (it == row_by_id.end()) {
+    const uint32_t id = events[i].ticket;
+    const uint32_t row = id < row_of_id.size() ? row_of_id[id] : kNoTicketRow;
+    if (row == kNoTicketRow) {
       ++orphans;
       continue;
     }
     events[out] = events[i];
-    events[out].ticket = it->second;
+    events[out].ticket = row;
     ++out;
   }
   events.resize(out);
@@ -202,7 +205,7 @@ void Dataset::reorder_rows() {
   apply(ticket_id), apply(created_at), apply(updated_at), apply(status), apply(raw_status), apply(channel);
   apply(raw_channel), apply(assignee), apply(requester), apply(requester_email), apply(subject), apply(tags_begin);
   apply(tags_count), apply(flags), apply(vendor), apply(origin);
-  for (uint32_t i = 0; i < n; ++i) row_by_id_[ticket_id[i]] = i;
+  for (uint32_t i = 0; i < n; ++i) row_of_id_[ticket_id[i]] = i;
 }
 
 void Dataset::finalize() {
@@ -212,12 +215,12 @@ void Dataset::finalize() {
 
   reorder_rows();
   const StringPool& sp = strings;
-  orphan_messages = join_and_sort(messages, row_by_id_, [](const Message& m) { return m.message_key; }, sp,
+  orphan_messages = join_and_sort(messages, row_of_id_, [](const Message& m) { return m.message_key; }, sp,
                                   [&](const Message& m) { return std::make_tuple(m.kind, m.is_public, sp.get(m.author)); });
   orphan_status_changes = join_and_sort(
-      status_changes, row_by_id_, [](const StatusChange& s) { return s.event_key; }, sp,
+      status_changes, row_of_id_, [](const StatusChange& s) { return s.event_key; }, sp,
       [&](const StatusChange& s) { return std::make_tuple(s.from, s.to, s.author_kind, sp.get(s.author)); });
-  orphan_ratings = join_and_sort(ratings, row_by_id_, [](const Rating& r) { return r.rating_key; }, sp, [&](const Rating& r) {
+  orphan_ratings = join_and_sort(ratings, row_of_id_, [](const Rating& r) { return r.rating_key; }, sp, [&](const Rating& r) {
     return std::make_tuple(r.answered, r.value, r.scale, sp.get(r.agent));
   });
   build_offsets(messages, n, message_begin);
@@ -251,10 +254,7 @@ void Dataset::finalize() {
   }
   ratings.swap(kept);
   orders.finalize();
-  surveys.link([&](uint32_t id) {
-    auto it = row_by_id_.find(id);
-    return it == row_by_id_.end() ? kNoTicketRow : it->second;
-  });
+  surveys.link([&](uint32_t id) { return row_of_id(id); });
   if (orphan_messages + orphan_status_changes + orphan_ratings > 0)
     quality.warn("orphan_events",
                  std::to_string(orphan_messages + orphan_status_changes + orphan_ratings) +
