@@ -19,6 +19,17 @@
 
 namespace hk_tools {
 
+// The file behind `fd` read in chunks (a pipe, or a file that cannot be mapped). False on a read error.
+template <typename OnSlice>
+bool read_slices(int fd, size_t chunk, OnSlice& on_slice) {
+  std::vector<char> buf(chunk);
+  for (;;) {
+    const ssize_t n = read(fd, buf.data(), buf.size());
+    if (n <= 0) return n == 0;
+    on_slice(buf.data(), static_cast<size_t>(n));
+  }
+}
+
 // Calls on_slice(data, size) for each slice in order. False when the file cannot be opened or read.
 template <typename OnSlice>
 bool for_each_slice(const std::string& path, size_t chunk, OnSlice&& on_slice) {
@@ -26,42 +37,27 @@ bool for_each_slice(const std::string& path, size_t chunk, OnSlice&& on_slice) {
   if (fd < 0) return false;
   struct stat st;
   const size_t page = static_cast<size_t>(sysconf(_SC_PAGESIZE));
+  bool ok = true, read_instead = true;
   if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && chunk % page == 0) {
     // One mapping per slice, dropped once the engine has it: the whole file mapped at once would count in the
     // process's resident memory (the benchmark's peak memory) for its whole size.
+    read_instead = false;
     const size_t size = static_cast<size_t>(st.st_size);
-    bool mapped = true;
     for (size_t at = 0; at < size; at += chunk) {
       const size_t n = std::min(chunk, size - at);
       void* map = mmap(nullptr, n, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, static_cast<off_t>(at));
       if (map == MAP_FAILED) {
-        if (at != 0) {  // a later slice failed: the earlier ones were fed already
-          close(fd);
-          return false;
-        }
-        mapped = false;  // cannot map this file at all: read it below
+        if (at == 0) read_instead = true;  // this file cannot be mapped: read it
+        else ok = false;                   // the slices before were fed already
         break;
       }
       on_slice(static_cast<const char*>(map), n);
       munmap(map, n);
     }
-    if (mapped) {
-      close(fd);
-      return true;
-    }
   }
-  std::vector<char> buf(chunk);
-  for (;;) {
-    const ssize_t n = read(fd, buf.data(), buf.size());
-    if (n < 0) {
-      close(fd);
-      return false;
-    }
-    if (n == 0) break;
-    on_slice(buf.data(), static_cast<size_t>(n));
-  }
+  if (read_instead) ok = read_slices(fd, chunk, on_slice);
   close(fd);
-  return true;
+  return ok;
 }
 
 }  // namespace hk_tools

@@ -123,7 +123,7 @@ size_t Dataset::memory_bytes() const {
   n += cap(raw_channel) + cap(assignee) + cap(requester) + cap(requester_email) + cap(subject) + cap(tags_begin);
   n += cap(tags_count) + cap(tag_pool) + cap(flags) + cap(vendor) + cap(origin);
   n += cap(messages) + cap(status_changes) + cap(ratings) + cap(orders.rows) + cap(surveys.answers);
-  // Hash maps: a node and a bucket pointer per entry, roughly.
+  // Hash maps: a node and a bucket pointer per entry, roughly; the ticket row table.
   n += users.size() * (sizeof(User) + 3 * sizeof(void*)) + first_origin_.size() * 4 * sizeof(void*) + cap(row_of_id_);
   // What finish() adds: per-ticket facts (computed in Facts, ~200 bytes each, and up to 60 more for the ranked
   // columns of kpi/ranked.h), event offsets, and the requester index's tables, 12 bytes per interned string while it
@@ -143,14 +143,12 @@ namespace {
 // (row, time, id) and removes exact duplicates (the same event read from overlapping pages). Returns the orphans.
 // Events of one ticket at the same second are ordered by their id's text, then by their other fields (text for
 // strings), never by interning order: the result must not depend on which file came first.
-template <class Event, class Key, class Rest>
-uint64_t join_and_sort(std::vector<Event>& events, const std::vector<uint32_t>& row_of_id, Key key,
-                       const StringPool& strings, Rest rest) {
+template <class Event, class RowOf, class Key, class Rest>
+uint64_t join_and_sort(std::vector<Event>& events, RowOf row_of, Key key, const StringPool& strings, Rest rest) {
   uint64_t orphans = 0;
   size_t out = 0;
   for (size_t i = 0; i < events.size(); ++i) {
-    const uint32_t id = events[i].ticket;
-    const uint32_t row = id < row_of_id.size() ? row_of_id[id] : kNoTicketRow;
+    const uint32_t row = row_of(events[i].ticket);
     if (row == kNoTicketRow) {
       ++orphans;
       continue;
@@ -215,12 +213,13 @@ void Dataset::finalize() {
 
   reorder_rows();
   const StringPool& sp = strings;
-  orphan_messages = join_and_sort(messages, row_of_id_, [](const Message& m) { return m.message_key; }, sp,
+  const auto row_of = [this](uint32_t id) { return row_of_id(id); };
+  orphan_messages = join_and_sort(messages, row_of, [](const Message& m) { return m.message_key; }, sp,
                                   [&](const Message& m) { return std::make_tuple(m.kind, m.is_public, sp.get(m.author)); });
   orphan_status_changes = join_and_sort(
-      status_changes, row_of_id_, [](const StatusChange& s) { return s.event_key; }, sp,
+      status_changes, row_of, [](const StatusChange& s) { return s.event_key; }, sp,
       [&](const StatusChange& s) { return std::make_tuple(s.from, s.to, s.author_kind, sp.get(s.author)); });
-  orphan_ratings = join_and_sort(ratings, row_of_id_, [](const Rating& r) { return r.rating_key; }, sp, [&](const Rating& r) {
+  orphan_ratings = join_and_sort(ratings, row_of, [](const Rating& r) { return r.rating_key; }, sp, [&](const Rating& r) {
     return std::make_tuple(r.answered, r.value, r.scale, sp.get(r.agent));
   });
   build_offsets(messages, n, message_begin);
@@ -254,7 +253,7 @@ void Dataset::finalize() {
   }
   ratings.swap(kept);
   orders.finalize();
-  surveys.link([&](uint32_t id) { return row_of_id(id); });
+  surveys.link(row_of);
   if (orphan_messages + orphan_status_changes + orphan_ratings > 0)
     quality.warn("orphan_events",
                  std::to_string(orphan_messages + orphan_status_changes + orphan_ratings) +
