@@ -5,7 +5,8 @@
 // the same file measures the engine against the baseline a web developer would write (bench/baseline.mjs) in Node 20
 // (bench/node-run.mjs), in headless Chromium through the page's real path File → worker → engine
 // (bench/browser-run.mjs), and the native Release build (build/bench-native: tools/hk_native end to end, and
-// bench/native/hk_bench.cpp for the phases). Cold and warm runs apart, medians of the warm runs, peak memory. Checks
+// bench/native/hk_bench.cpp for the phases; bench/native/parse_floor.cpp, natively and in wasm, for what the parser
+// alone takes on the same file). Cold and warm runs apart, medians of the warm runs, peak memory. Checks
 // that the engine's numbers agree with the baseline's (exit code 1 when they do not). Writes docs/benchmarks.md (the
 // part between its bench markers) and build/bench-results/latest.json.
 //
@@ -130,6 +131,55 @@ function runNative(file, runs, requery) {
   return out;
 }
 
+// The parser alone (bench/native/parse_floor.cpp), built natively like hk_bench and for wasm with em++ against the wasm
+// build's own libraries (build/wasm, made by scripts/bootstrap.sh), run in Node. Null where it cannot be built.
+const FLOOR_SRC = path.join(ROOT, 'bench', 'native', 'parse_floor.cpp');
+const FLOOR_FLAGS = ['-std=c++17', '-O3', '-DNDEBUG', '-DJSON_NOEXCEPTION', '-DSIMDJSON_EXCEPTIONS=0', '-fno-exceptions', `-I${path.join(ROOT, 'src')}`,
+  '-isystem', path.join(ROOT, 'node_modules', '@nozbe', 'simdjson', 'src')];
+const stale = (out, inputs) => !fs.existsSync(out) || fs.statSync(out).mtimeMs < Math.max(...inputs.map((f) => fs.statSync(f).mtimeMs));
+let floorTools;
+function buildFloor() {
+  if (floorTools) return floorTools;
+  floorTools = { native: null, wasm: null };
+  try {
+    buildNative();
+    const libs = [path.join(NATIVE_DIR, 'libhk_engine.a'), path.join(NATIVE_DIR, 'libhk_simdjson.a')];
+    const out = path.join(NATIVE_DIR, 'parse_floor');
+    if (stale(out, [FLOOR_SRC, ...libs])) execFileSync('g++', [...FLOOR_FLAGS, FLOOR_SRC, ...libs, '-o', out], { stdio: 'inherit' });
+    floorTools.native = out;
+  } catch (e) {
+    log(`parse_floor (native) not built: ${e.message}`);
+  }
+  try {
+    const wasmDir = path.join(ROOT, 'build', 'wasm');
+    const libs = [path.join(wasmDir, 'libhk_engine.a'), path.join(wasmDir, 'libhk_simdjson.a')];
+    const out = path.join(ROOT, 'build', 'bench-wasm', 'parse_floor.cjs');
+    if (stale(out, [FLOOR_SRC, ...libs])) {
+      fs.mkdirSync(path.dirname(out), { recursive: true });
+      // The same SIMD flags as the engine's wasm build (CMakeLists.txt); NODERAWFS lets it read the file in Node.
+      execFileSync('em++', [...FLOOR_FLAGS, '-msimd128', '-mssse3', FLOOR_SRC, ...libs, '-sNODERAWFS=1', '-sSINGLE_FILE=1', '-sENVIRONMENT=node',
+        '-sALLOW_MEMORY_GROWTH=1', '-sMAXIMUM_MEMORY=4294967296', '-Wno-version-check', '-o', out],
+      { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NODE_PATH: '/usr/share/nodejs' } });
+    }
+    floorTools.wasm = out;
+  } catch (e) {
+    log(`parse_floor (wasm) not built: ${e.message}`);
+  }
+  return floorTools;
+}
+
+/** The parser alone on one file, in the environment's build (native, or the wasm one in Node); null when unavailable. */
+function runFloor(env, file, runs) {
+  const tools = buildFloor();
+  const tool = env === 'native' ? tools.native : tools.wasm;
+  if (!tool) return null;
+  const nice = canNice() ? ['nice', '-n', '-5'] : [];
+  const cmd = [...nice, ...(env === 'native' ? [tool] : [process.execPath, tool]), '--runs', String(Math.max(3, runs)), file];
+  const r = spawnSync(cmd[0], cmd.slice(1), { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (r.status !== 0) return { error: `parse_floor exited with ${r.status}: ${r.stderr.trim().split('\n').pop()}` };
+  return JSON.parse(r.stdout.trim().split('\n').pop());
+}
+
 /** The baseline's figures for a file, computed here (for environments without a baseline run, e.g. native). */
 function baselineFigures(file) {
   try {
@@ -184,6 +234,11 @@ for (const size of sizes) {
       }
       r.dataset = name;
       r.size = size;
+      // The parser alone on the same file, right after the engine's runs (the whole file in memory: not at 1 GB).
+      if (!r.error && (env === 'native' || env === 'node') && parseSize(size) < 500 * MB) {
+        r.floor = runFloor(env, file, runs);
+        if (r.floor) log(`  the parser alone: ${JSON.stringify(r.floor)}`);
+      }
       if (r.diffs?.length) {
         disagreements++;
         log(`  numbers DIFFER: ${r.diffs.join('; ')}`);
