@@ -26,9 +26,8 @@ class StringPool {
 
   uint32_t intern(std::string_view s) {
     if (s.empty()) return kNoString;
-    const uint64_t h = hash(s);
-    const uint32_t tag = static_cast<uint32_t>(h >> 32);
-    size_t i = static_cast<size_t>(h) & (slots_.size() - 1);
+    const uint32_t tag = tag_of(s);
+    size_t i = home(tag);
     for (;;) {
       const Slot slot = slots_[i];
       if (slot.id == 0) return insert(s, tag, i);
@@ -39,9 +38,8 @@ class StringPool {
   // Returns kNoString when s was never interned (lookups must not grow the pool).
   uint32_t find(std::string_view s) const {
     if (s.empty()) return kNoString;
-    const uint64_t h = hash(s);
-    const uint32_t tag = static_cast<uint32_t>(h >> 32);
-    size_t i = static_cast<size_t>(h) & (slots_.size() - 1);
+    const uint32_t tag = tag_of(s);
+    size_t i = home(tag);
     for (;;) {
       const Slot slot = slots_[i];
       if (slot.id == 0) return kNoString;
@@ -60,9 +58,16 @@ class StringPool {
  private:
   struct Slot {
     uint32_t id = 0;   // 0: empty (the empty string is never in the table)
-    uint32_t tag = 0;  // high half of the hash, to skip most string compares
+    uint32_t tag = 0;  // 32 bits of the string's hash: skips most string compares, and gives the slot's place
   };
   static constexpr size_t kInitialSlots = 1024;   // a power of two
+  static constexpr int kInitialShift = 32 - 10;   // 32 - log2(kInitialSlots)
+
+  static uint32_t tag_of(std::string_view s) { return static_cast<uint32_t>(hash(s) >> 32); }
+  // A slot's first place, from its tag alone (Fibonacci hashing: the top bits of tag × 2^32/φ), so that growing the
+  // table moves slots without reading their strings again: at a million tickets that was a cache miss or two per
+  // string per doubling, on top of the lookups themselves.
+  size_t home(uint32_t tag) const { return static_cast<size_t>((tag * 0x9E3779B1u) >> shift_); }
   static constexpr size_t kBlockBytes = 64 << 10;  // arena block; longer strings get a block of their own
 
   // a == b, 8 bytes at a time: a `string_view ==` is a memcmp call in wasm, and a hit compares every time.
@@ -135,10 +140,11 @@ class StringPool {
     std::vector<Slot> old;
     old.swap(slots_);
     slots_.assign(old.size() * 2, Slot{});
+    --shift_;
     const size_t mask = slots_.size() - 1;
     for (const Slot& slot : old) {
       if (slot.id == 0) continue;
-      size_t i = static_cast<size_t>(hash(views_[slot.id])) & mask;
+      size_t i = home(slot.tag);
       while (slots_[i].id != 0) i = (i + 1) & mask;
       slots_[i] = slot;
     }
@@ -146,6 +152,7 @@ class StringPool {
 
   std::vector<std::string_view> views_;  // by id
   std::vector<Slot> slots_;              // open addressing, size a power of two
+  int shift_ = kInitialShift;            // 32 - log2(slots_.size())
   std::vector<std::unique_ptr<char[]>> blocks_;
   char* next_ = nullptr;
   size_t left_ = 0;
